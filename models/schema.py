@@ -141,7 +141,7 @@ class Event(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    schema_version: Literal["1"] = SCHEMA_VERSION
+    schema_version: Literal["1"] = "1"
     event_id: str
     type: EventType
     status: Status

@@ -1,0 +1,1 @@
+"""Evaluation: run an extractor over a gold file and score it like ``shared/eval/score.py``."""
