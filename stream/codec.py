@@ -42,3 +42,11 @@ def loads(data: bytes | bytearray | memoryview | str) -> Any:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
         raise DecodeError(str(exc)) from exc
+
+
+def dumps_pretty(obj: Any) -> bytes:
+    """Serialise with two-space indentation, sorted keys and a final newline (files)."""
+    if isinstance(obj, BaseModel):
+        obj = obj.model_dump(mode="json")
+    options = _OPTIONS | orjson.OPT_INDENT_2 | orjson.OPT_SORT_KEYS
+    return orjson.dumps(obj, default=_default, option=options) + b"\n"

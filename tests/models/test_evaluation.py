@@ -26,8 +26,12 @@ def _shared_scorer():  # type: ignore[no-untyped-def]
 
 def _event(**kw: object) -> Event:
     base: dict[str, object] = {
-        "event_id": "x", "type": "VISIT", "status": "occurred", "article_id": "seed-ar-0001",
-        "language": "ar", "confidence": 0.5,
+        "event_id": "x",
+        "type": "VISIT",
+        "status": "occurred",
+        "article_id": "seed-ar-0001",
+        "language": "ar",
+        "confidence": 0.5,
         "extractor": ExtractorInfo(name="t", version="0"),
     }
     base.update(kw)

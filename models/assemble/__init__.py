@@ -1,0 +1,11 @@
+"""Assembly: sentence signals, entity mentions and times in; merged :class:`Event` objects out.
+
+Shared by every extractor. Stages: coreference of bare names (``coref``),
+per-trigger candidates with roles (``roles``, ``invite``, ``arms``), merging
+within the article (``merge``), the time policy (``timing``), and public
+events with deterministic ids (``build``).
+"""
+
+from models.assemble.pipeline import assemble
+
+__all__ = ["assemble"]

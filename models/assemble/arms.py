@@ -1,0 +1,68 @@
+"""Arms-transfer roles: supplier, recipient and the items that moved.
+
+"من X إلى Y" / "from X to Y"; a demonym right after the weapon noun
+("الصواريخ الكورية الشمالية إلى روسيا", "North Korean missiles") names the
+supplier; the subject supplies for give-verbs and receives for take-verbs
+(``past_in`` triggers), and a give-verb's unmarked object receives.
+"""
+
+from __future__ import annotations
+
+from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
+from models.assemble.context import SentenceView
+from models.assemble.items import find_items
+from models.assemble.roles import is_title_complement, subject
+from models.mentions import Mention, Trigger
+
+_ACTOR_KINDS = PARTY_KINDS + PLACE_KINDS
+_RECEIVE_WORDS = frozenset(
+    "received bought purchased acquired obtained تسلم تسلمت استلم استلمت تلقى تلقت اشترى اشترت حصل حصلت".split()
+)
+
+
+def _receiving(trigger: Trigger) -> bool:
+    return trigger.text.split()[0].lower().lstrip("وف") in _RECEIVE_WORDS
+
+
+def _actors(view: SentenceView, trigger: Trigger) -> list[Mention]:
+    clause = view.clause_of(trigger.start)
+    return [m for m in view.in_clause(clause) if m.kind in _ACTOR_KINDS
+            and not is_title_complement(view, m)]
+
+
+def _demonym_supplier(view: SentenceView, trigger: Trigger) -> Mention | None:
+    """A country adjective glued to a weapon noun: "الصواريخ الكورية", "North Korean missiles"."""
+    clause = view.clause_of(trigger.start)
+    for hit, _item in find_items(view.tokens, _text(view)):
+        start, end = hit.start, hit.end
+        for m in view.in_clause(clause):
+            if m.kind in PLACE_KINDS and (0 <= m.start - end <= 1 or 0 <= start - m.end <= 1):
+                return m
+    return None
+
+
+def _text(view: SentenceView) -> str:
+    return view.text
+
+
+def arms(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
+    """Fill supplier, recipient, items and delivery place of an arms transfer."""
+    actors = _actors(view, trigger)
+    marked = {m.start: view.marks.get(m.start) for m in actors}
+    cand.add("supplier", next((m for m in actors if marked[m.start] == "from"), None))
+    cand.add("recipient", next((m for m in actors if marked[m.start] == "to"
+                                and m.start >= trigger.start), None))
+    subj = subject(view, trigger, _ACTOR_KINDS)
+    role = "recipient" if _receiving(trigger) else "supplier"
+    taken = cand.keys("supplier") | cand.keys("recipient")
+    if subj is not None and not cand.keys(role) and subj.key not in taken:
+        cand.add(role, subj)
+    if not cand.keys("supplier"):
+        cand.add("supplier", _demonym_supplier(view, trigger))
+    if not cand.keys("recipient") and not _receiving(trigger):
+        objects = [m for m in actors if m.start >= trigger.end and marked[m.start] is None
+                   and m.key not in cand.keys("supplier")]
+        cand.add("recipient", objects[0] if objects else None)
+    clause = view.clause_of(trigger.start)
+    cand.items = [item for hit, item in find_items(view.tokens, _text(view))
+                  if clause.start <= hit.start < clause.end]

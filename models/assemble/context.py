@@ -1,0 +1,107 @@
+"""Per-sentence view used by role assignment: tokens, clauses, mentions, markers.
+
+All offsets here are *article* offsets, so mentions, times and triggers from
+different stages line up without conversions in the role rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from models.assemble.clauses import Clause, split_clauses
+from models.mentions import Mention, Sentence, TimeMention, Trigger
+from models.text.normalize import Token, fold, tokenize
+
+# How far back (in words) a preposition may sit before the name it governs:
+# "في العاصمة القطرية الدوحة" puts two words between في and الدوحة.
+_MARKER_REACH = 3
+
+
+@lru_cache(maxsize=1)
+def markers() -> dict[str, dict[str, frozenset[str]]]:
+    """Role-marker words by label: {"to": {"words": ..., "proclitic": ...}, ...}."""
+    raw = resources.files("models.assemble").joinpath("data").joinpath("markers.json")
+    data = json.loads(raw.read_text("utf-8"))
+    return {
+        label: {
+            "words": frozenset(fold(w) for w in entry["ar"] + entry["en"]),
+            "proclitic": frozenset(entry["proclitic"]),
+        }
+        for label, entry in data.items()
+        if not label.startswith("_")
+    }
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence with everything the role rules need, in article offsets."""
+
+    sentence: Sentence
+    text: str
+    tokens: list[Token]
+    clauses: list[Clause]
+    mentions: list[Mention]
+    times: list[TimeMention]
+    marks: dict[int, str | None] = field(default_factory=dict)
+
+    def clause_of(self, offset: int) -> Clause:
+        """The clause (article offsets) holding article offset ``offset``."""
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                return clause
+        return self.clauses[-1]
+
+    def in_clause(self, clause: Clause) -> list[Mention]:
+        return [m for m in self.mentions if clause.start <= m.start < clause.end]
+
+    def word(self, label: str, token: Token) -> bool:
+        return fold(token.surface) in markers()[label]["words"]
+
+
+def build_view(
+    sentence: Sentence, text: str, mentions: list[Mention], times: list[TimeMention]
+) -> SentenceView:
+    """Gather the sentence's tokens, clauses, mentions and times (article offsets)."""
+    shift = sentence.start
+    tokens = [
+        Token(t.start + shift, t.end + shift, t.surface, t.norm) for t in tokenize(sentence.text)
+    ]
+    clauses = [
+        Clause(c.start + shift, c.end + shift, c.relative) for c in split_clauses(sentence.text)
+    ] or [Clause(sentence.start, sentence.end)]
+    inside = sorted(
+        (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
+    )
+    view = SentenceView(sentence, text, tokens, clauses, inside,
+                        [t for t in times if sentence.start <= t.start < sentence.end])
+    view.marks = {m.start: _marker(view, m, text) for m in inside}
+    return view
+
+
+def _marker(view: SentenceView, mention: Mention, text: str) -> str | None:
+    """The role marker governing ``mention``: a glued proclitic or a preposition before it."""
+    word_start = next((t.start for t in view.tokens if t.start <= mention.start < t.end), None)
+    if word_start is not None and word_start < mention.start:
+        glued = fold(text[word_start : mention.start])
+        for label, entry in markers().items():
+            if glued[-1:] in entry["proclitic"]:
+                return label
+    before = [t for t in view.tokens if t.end <= mention.start][-_MARKER_REACH:]
+    taken = [(m.start, m.end) for m in view.mentions if m is not mention]
+    for token in reversed(before):
+        if any(a <= token.start < b for a, b in taken):
+            return None
+        for label in ("to", "in", "from", "with", "by"):
+            if view.word(label, token):
+                return label
+    return None
+
+
+def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
+    """The time expression of the trigger's clause closest to the trigger."""
+    clause = view.clause_of(trigger.start)
+    inside = [t for t in view.times if clause.start <= t.start < clause.end]
+    return min(inside, key=lambda t: abs(t.start - trigger.start), default=None)

@@ -1,0 +1,90 @@
+"""One event per real event: merge candidates of one article.
+
+Two candidates merge when they have the same type, statuses that can describe
+the same event (an occurred and a planned visit are two visits), times and
+places that do not conflict, and overlapping actors in the type's key role.
+The merged event keeps every evidence sentence and the union of actors.
+"""
+
+from __future__ import annotations
+
+from models.assemble.candidate import Candidate
+from models.mentions import Mention, TimeMention
+from models.schema import Role, Status
+
+_PAST: frozenset[Status] = frozenset({"occurred", "alleged", "denied"})
+_FUTURE: frozenset[Status] = frozenset({"planned", "proposed", "alleged", "denied"})
+_PRECISION = {"year": 0, "month": 1, "day": 2}
+_KEY_ROLES: dict[str, tuple[Role, ...]] = {
+    "MEETING": ("participant",),
+    "VISIT": ("visitor",),
+    "ARMS_TRANSFER": ("supplier", "recipient"),
+}
+
+
+def status_ok(a: Status, b: Status) -> bool:
+    return a == b or {a, b} <= _PAST or {a, b} <= _FUTURE
+
+
+def time_ok(a: TimeMention | None, b: TimeMention | None) -> bool:
+    """No conflict: one is missing, or one period contains the other (2023 ⊇ 2023-09)."""
+    if a is None or b is None:
+        return True
+    return a.value_start.startswith(b.value_start) or b.value_start.startswith(a.value_start)
+
+
+def place_ok(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return True
+    return a.key == b.key or (a.country is not None and a.country == b.country)
+
+
+def actors_ok(a: Candidate, b: Candidate) -> bool:
+    """Every key role compatible (one side empty or sharing a key), at least one shared."""
+    shared = False
+    for role in _KEY_ROLES[a.type]:
+        ka, kb = a.keys(role), b.keys(role)
+        if ka and kb and not ka & kb:
+            return False
+        shared |= bool(ka & kb)
+    return shared
+
+
+def compatible(a: Candidate, b: Candidate) -> bool:
+    return (
+        a.type == b.type
+        and status_ok(a.status, b.status)
+        and time_ok(a.time, b.time)
+        and place_ok(a.location, b.location)
+        and actors_ok(a, b)
+    )
+
+
+def _finer(a: TimeMention | None, b: TimeMention | None) -> TimeMention | None:
+    if a is None or b is None:
+        return a or b
+    return b if _PRECISION[b.precision] > _PRECISION[a.precision] else a
+
+
+def absorb(target: Candidate, other: Candidate) -> None:
+    """Fold ``other`` into ``target`` (first mention's status wins: it is the main one)."""
+    for role, mention in other.actors:
+        target.add(role, mention)
+    target.location = target.location or other.location
+    target.time = _finer(target.time, other.time)
+    seen = {(i.category, i.text) for i in target.items}
+    target.items += [i for i in other.items if (i.category, i.text) not in seen]
+    target.evidence += [s for s in other.evidence if s not in target.evidence]
+    target.confidence = max(target.confidence, other.confidence)
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """Greedy merge in text order; deterministic for a given input order."""
+    merged: list[Candidate] = []
+    for cand in candidates:
+        home = next((m for m in merged if compatible(m, cand)), None)
+        if home is None:
+            merged.append(cand)
+        else:
+            absorb(home, cand)
+    return merged

@@ -1,0 +1,81 @@
+"""The assembly stage: sentence signals + mentions + times → merged events.
+
+Extractor-independent: the lexicon extractor and the trained heads both hand
+their :class:`SentenceSignal` objects here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from models.assemble import coref
+from models.assemble.arms import arms
+from models.assemble.build import event_ids, is_complete, to_event
+from models.assemble.candidate import Candidate
+from models.assemble.context import SentenceView, build_view, nearest_time
+from models.assemble.merge import merge
+from models.assemble.roles import meeting, visit
+from models.assemble.timing import lead_time, settle
+from models.mentions import Mention, Sentence, SentenceSignal, TimeMention, Trigger
+from models.schema import Article, Event, EventType, ExtractorInfo, Status
+
+RoleRule = Callable[[SentenceView, Trigger, Candidate], None]
+_RULES: dict[EventType, RoleRule] = {"MEETING": meeting, "VISIT": visit, "ARMS_TRANSFER": arms}
+
+
+def status_of(signal: SentenceSignal, trigger: Trigger) -> Status:
+    """Per-trigger status when the signal carries one (lexicon), else the sentence's."""
+    per_trigger: dict[tuple[int, int], Status] = getattr(signal, "trigger_status", {})
+    return per_trigger.get((trigger.start, trigger.end), signal.status.get(trigger.type, "occurred"))
+
+
+def _triggers(signal: SentenceSignal) -> list[Trigger]:
+    """The signal's triggers; a sentence-level type with none gets a sentence-wide one."""
+    found = list(signal.triggers)
+    s = signal.sentence
+    for event_type in signal.types:
+        if not any(t.type == event_type for t in found):
+            found.append(Trigger(s.start, s.start, "", event_type))
+    return found
+
+
+def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
+    out = []
+    for trigger in _triggers(signal):
+        cand = Candidate(trigger.type, status_of(signal, trigger),
+                         evidence=[view.sentence], confidence=signal.types.get(trigger.type, 0.5))
+        _RULES[trigger.type](view, trigger, cand)
+        cand.time = nearest_time(view, trigger)
+        out.append(cand)
+    visits = [c for c in out if c.type == "VISIT" and c.location is not None]
+    for cand in out:  # a meeting held on a visit takes the visit's destination
+        if cand.type == "MEETING" and cand.location is None and visits:
+            cand.location = visits[0].location
+    return out
+
+
+def assemble(
+    article: Article,
+    language: str,
+    sentences: Sequence[Sentence],
+    signals: Sequence[SentenceSignal],
+    mentions: Sequence[Mention],
+    times: Sequence[TimeMention],
+    info: ExtractorInfo,
+) -> list[Event]:
+    """Build the article's events (see the package docstring for the rules).
+
+    Deterministic: the same inputs give the same events and event ids.
+    """
+    resolved = coref.resolve(article.text, list(mentions))
+    cands: list[Candidate] = []
+    for signal in signals:
+        if signal.types:
+            view = build_view(signal.sentence, article.text, resolved, list(times))
+            cands += _candidates(view, signal)
+    merged = [c for c in merge(cands) if is_complete(c)]
+    published = article.published_datetime()
+    day = published.date() if published else None
+    settle(merged, lead_time(list(sentences), list(times), day), day)
+    ids = event_ids(article.id, merged)
+    return [to_event(c, i, article.id, language, info) for c, i in zip(merged, ids, strict=True)]

@@ -1,0 +1,97 @@
+"""Role assignment: which mentions around a trigger fill which roles.
+
+General word-order rules, in both languages: the subject is the nearest party
+before the trigger in its clause (or, in Arabic verb-first clauses, the first
+party after it; in a relative clause, the antecedent); prepositions decide the
+rest (مع/with → participant, إلى/لـ/to → destination or recipient, من/from →
+supplier, في/in → place).
+"""
+
+from __future__ import annotations
+
+from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
+from models.assemble.context import SentenceView, markers
+from models.assemble.invite import invitation
+from models.mentions import Mention, Trigger
+from models.text.normalize import fold
+
+_TITLE_REACH = 1  # a place right after a title word ("وزير خارجية كوريا") is the title's
+
+
+def is_title_complement(view: SentenceView, mention: Mention) -> bool:
+    """True for the country in "Foreign Minister of North Korea" / "وزير خارجية كوريا"."""
+    words = markers()["title"]["words"]
+    before = [t for t in view.tokens if t.end <= mention.start][-_TITLE_REACH:]
+    return any(fold(t.surface) in words or t.norm in words for t in before)
+
+
+def subject(view: SentenceView, trigger: Trigger, kinds: tuple[str, ...]) -> Mention | None:
+    """The party the trigger's clause is about (see module docstring)."""
+    clause = view.clause_of(trigger.start)
+    inside = [m for m in view.in_clause(clause) if m.kind in kinds]
+    before = [m for m in inside if m.end <= trigger.start and view.marks.get(m.start) is None]
+    if before:
+        return before[-1]
+    if clause.relative:
+        earlier = [m for m in view.mentions if m.end <= clause.start and m.kind in kinds]
+        if earlier:
+            return earlier[-1]
+    after = [m for m in inside if m.start >= trigger.end and view.marks.get(m.start) is None]
+    return after[0] if after else None
+
+
+def places_after(view: SentenceView, trigger: Trigger, marks: tuple[str | None, ...]) -> list[Mention]:
+    """Places after the trigger in its clause whose marker is one of ``marks``."""
+    clause = view.clause_of(trigger.start)
+    return [
+        m for m in view.in_clause(clause)
+        if m.kind in PLACE_KINDS and m.start >= trigger.end and view.marks.get(m.start) in marks
+        and not is_title_complement(view, m)
+    ]
+
+
+def meeting(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
+    """Participants: the clause's parties plus the sentence subject; place: "in X"."""
+    clause = view.clause_of(trigger.start)
+    parties = [m for m in view.in_clause(clause) if m.kind in PARTY_KINDS]
+    cand.add("participant", subject(view, trigger, PARTY_KINDS))
+    for mention in parties:
+        cand.add("participant", mention)
+    if len(cand.actors) < 2:
+        for mention in view.in_clause(clause):
+            if mention.kind in PLACE_KINDS and view.marks.get(mention.start) == "with":
+                cand.add("participant", mention)
+    places = [m for m in view.mentions if m.kind in PLACE_KINDS
+              and view.marks.get(m.start) == "in" and not is_title_complement(view, m)]
+    inside = [m for m in places if clause.start <= m.start < clause.end]
+    cand.location = (inside or places or [None])[0]
+
+
+def visit(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
+    """Visitor, destination, and for invitations the inviter."""
+    invited = invitation(view, trigger)
+    if invited is not None:
+        cand.add("inviter", invited[0])
+        cand.add("visitor", invited[1])
+    else:
+        cand.add("visitor", _genitive(view, trigger) or subject(view, trigger, PARTY_KINDS))
+    visitors = cand.keys("visitor")
+    dest = [m for m in places_after(view, trigger, ("to", None, "in")) if m.key not in visitors]
+    ranked = sorted(dest, key=lambda m: (view.marks.get(m.start) != "to", m.start))
+    cand.location = ranked[0] if ranked else None
+
+
+def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:
+    """"زيارة كيم" / "Kim's visit" / "visit by Kim": the visitor named with a noun trigger."""
+    clause = view.clause_of(trigger.start)
+    near = [t for t in view.tokens if t.start >= trigger.end][:4]
+    for mention in view.in_clause(clause):
+        if mention.kind not in PARTY_KINDS:
+            continue
+        if near and mention.start >= trigger.end and mention.start <= near[-1].start:
+            if view.marks.get(mention.start) in (None, "by"):
+                return mention
+        gap = view.sentence.text[mention.end - view.sentence.start : trigger.start - view.sentence.start]
+        if mention.end <= trigger.start and gap.strip() in ("'s", "’s"):
+            return mention
+    return None

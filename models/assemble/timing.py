@@ -1,0 +1,44 @@
+"""Time policy after merging: the lead's date for undated main events, future → planned.
+
+A news lead sets the story's day ("Choe began talks in Moscow" on the
+Tuesday of the dateline). An *occurred* event with no time of its own takes
+the first day-precise time of the article's first sentences, when that time
+lies within a week before publication; any other event stays undated rather
+than guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.assemble.candidate import Candidate
+from models.mentions import Sentence, TimeMention
+
+_LEAD_SENTENCES = 3
+_LEAD_WINDOW = dt.timedelta(days=7)
+
+
+def lead_time(
+    sentences: list[Sentence], times: list[TimeMention], published: dt.date | None
+) -> TimeMention | None:
+    """The dateline time of the article, or None."""
+    if published is None or not sentences:
+        return None
+    lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end
+    for t in sorted(times, key=lambda t: t.start):
+        if t.start >= lead_end or t.precision != "day":
+            continue
+        day = dt.date.fromisoformat(t.value_start)
+        if published - _LEAD_WINDOW <= day <= published:
+            return t
+    return None
+
+
+def settle(cands: list[Candidate], lead: TimeMention | None, published: dt.date | None) -> None:
+    """Apply the lead-date default and mark future-dated 'occurred' events as planned."""
+    for cand in cands:
+        if cand.time is None and cand.status == "occurred":
+            cand.time = lead
+        if published is not None and cand.time is not None and cand.status == "occurred":
+            if cand.time.value_start > published.isoformat()[: len(cand.time.value_start)]:
+                cand.status = "planned"

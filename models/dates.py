@@ -1,0 +1,111 @@
+"""Time expressions in Arabic and English, normalised against the publication date.
+
+Rule-based on purpose (see ``shared/docs/FACTS.md``): dateparser alone reads
+"Tuesday" as the week before, returns None for "last September", "العام
+الماضي" and Levantine month names, and fills missing days from the base, so
+the precision is lost. Each rule here is a regex whose handler resolves the
+match against the anchor and says its own precision; ``dateparser`` is only the
+fallback of :func:`normalise_time` for expressions no rule knows.
+
+Conventions (``shared/eval/ANNOTATION.md``): a weekday is the most recent such
+day on or before publication; a bare month the most recent such month on or
+before the publication month; "last September" the previous September.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from models.mentions import TimeMention
+from models.text.calendar import Resolved
+from models.text.time_rules import RULES, Rule
+
+
+def _as_date(anchor: dt.datetime | dt.date | None) -> dt.date | None:
+    if isinstance(anchor, dt.datetime):
+        return anchor.date()
+    return anchor
+
+
+def _candidates(text: str, language: str, anchor: dt.date | None) -> list[TimeMention]:
+    found: list[TimeMention] = []
+    for rule in _rules_for(language):
+        for match in rule.pattern.finditer(text):
+            resolved = rule.resolve(match, anchor)
+            if resolved is None:
+                continue
+            start, end = match.span("x")
+            found.append(TimeMention(start, end, text[start:end], *resolved))
+    return found
+
+
+def _rules_for(language: str) -> list[Rule]:
+    """Both languages' rules run on Arabic text (English dates appear in it) and
+    English rules on everything else."""
+    if language == "ar":
+        return RULES["ar"] + RULES["en"]
+    return RULES["en"]
+
+
+def _non_overlapping(found: list[TimeMention]) -> list[TimeMention]:
+    """Longest first, then leftmost; keep the mentions that do not overlap."""
+    kept: list[TimeMention] = []
+    for cand in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+            kept.append(cand)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_times(
+    text: str, language: str, anchor: dt.datetime | dt.date | None
+) -> list[TimeMention]:
+    """Time expressions in ``text`` with values resolved against ``anchor``.
+
+    Without an anchor, relative expressions ("Tuesday", "last year") are
+    dropped and absolute ones ("July 2000") kept. Returns non-overlapping
+    mentions sorted by offset.
+
+    >>> [(m.text, m.value_start) for m in find_times("في يوليو 2000", "ar", None)]
+    [('يوليو 2000', '2000-07')]
+    """
+    return _non_overlapping(_candidates(text, language, _as_date(anchor)))
+
+
+def normalise_time(
+    expr: str, language: str, anchor: dt.datetime | dt.date | None
+) -> Resolved | None:
+    """``(start, end, precision)`` of one time expression, or None.
+
+    The rules are tried first; when none covers the expression, dateparser is
+    asked (day precision when it saw a day number, else month or year).
+
+    >>> normalise_time("last September", "en", dt.date(2024, 1, 16))
+    ('2023-09', '2023-09', 'month')
+    """
+    found = find_times(expr, language, anchor)
+    if found:
+        best = max(found, key=lambda m: m.end - m.start)
+        return best.value_start, best.value_end, best.precision
+    return _dateparser_fallback(expr, language, _as_date(anchor))
+
+
+def _dateparser_fallback(expr: str, language: str, anchor: dt.date | None) -> Resolved | None:
+    import dateparser  # imported lazily: ~0.5 s, and rarely needed
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time())
+    elif not re.search(r"\d{4}", expr):
+        return None  # relative to an unknown date
+    langs = [language] if language in ("ar", "en") else None
+    try:
+        parsed = dateparser.parse(expr, languages=langs, settings=settings)  # type: ignore[arg-type]
+    except Exception:  # dateparser raises assorted errors on odd input
+        return None
+    if parsed is None:
+        return None
+    if re.search(r"\b\d{1,2}\b", expr):
+        return parsed.date().isoformat(), parsed.date().isoformat(), "day"
+    value = f"{parsed.year:04d}-{parsed.month:02d}"
+    return value, value, "month"

@@ -1,0 +1,22 @@
+"""The frozen multilingual encoder (multilingual-e5-small) and its offline conversion."""
+
+from models.encoder.encoder import EncodedBatch, Encoder
+from models.encoder.exceptions import (
+    CacheIntegrityError,
+    ConversionError,
+    EncoderError,
+    SourceNotFoundError,
+)
+from models.encoder.loading import CONVERTED_NAME, load_encoder, prepare_encoder
+
+__all__ = [
+    "CONVERTED_NAME",
+    "CacheIntegrityError",
+    "ConversionError",
+    "EncodedBatch",
+    "Encoder",
+    "EncoderError",
+    "SourceNotFoundError",
+    "load_encoder",
+    "prepare_encoder",
+]

@@ -1,0 +1,93 @@
+"""Sentence signals from lexicons: which event types a sentence mentions, with what status.
+
+The trained heads will produce the same :class:`SentenceSignal` objects; the
+assembly stage does not care which produced them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from models.assemble.clauses import Clause, clause_index, split_clauses
+from models.assemble.items import item_matcher
+from models.assemble.phrases import PhraseHit
+from models.lexicon.resources import Lexicons, lexicons
+from models.lexicon.status import trigger_status
+from models.mentions import Sentence, SentenceSignal, Trigger
+from models.schema import EventType, Status
+from models.text.normalize import Token, tokenize
+
+# A verb names its event more surely than a noun ("talks" is also a topic).
+_VERB_SCORE, _NOUN_SCORE = 0.8, 0.6
+
+
+@dataclass(slots=True)
+class LexiconSignal(SentenceSignal):
+    """A sentence signal that also knows each trigger's own status.
+
+    Keyed by the trigger's (start, end); assembly reads it when present, since
+    one sentence may hold a planned meeting and an occurred visit.
+    """
+
+    trigger_status: dict[tuple[int, int], Status] = field(default_factory=dict)
+
+
+def _in_clause(hit: PhraseHit, clause: Clause) -> bool:
+    return clause.start <= hit.start < clause.end
+
+
+class LexiconSignals:
+    """Finds triggers, applies negation and blockers, and sets each type's status.
+
+    >>> from models.mentions import Sentence
+    >>> text = "Lavrov met Choe in Moscow."
+    >>> sig = LexiconSignals().detect([Sentence(0, len(text), text)], "en")[0]
+    >>> sig.types, sig.status
+    ({'MEETING': 0.8}, {'MEETING': 'occurred'})
+    """
+
+    def detect(self, sentences: Sequence[Sentence], language: str) -> list[SentenceSignal]:
+        """One signal per sentence (empty ``types`` when it names no event)."""
+        lex = lexicons(language)
+        return [self._one(sentence, lex) for sentence in sentences]
+
+    def _one(self, sentence: Sentence, lex: Lexicons) -> LexiconSignal:
+        tokens = tokenize(sentence.text)
+        clauses = split_clauses(sentence.text)
+        cues = lex.cues.find_tokens(tokens)
+        signal = LexiconSignal(sentence=sentence)
+        for hit in self._kept_triggers(tokens, clauses, lex):
+            event_type, form = hit.label.split("|")
+            etype: EventType = event_type  # type: ignore[assignment]
+            k = clause_index(clauses, hit.start)
+            status = trigger_status(hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues)
+            score = _NOUN_SCORE if form == "noun" else _VERB_SCORE
+            trigger = Trigger(sentence.start + hit.start, sentence.start + hit.end,
+                              sentence.text[hit.start : hit.end], etype)
+            signal.triggers.append(trigger)
+            signal.trigger_status[(trigger.start, trigger.end)] = status
+            if etype not in signal.types:
+                signal.status[etype] = status
+            signal.types[etype] = max(signal.types.get(etype, 0.0), score)
+        return signal
+
+    def _kept_triggers(
+        self, tokens: list[Token], clauses: list[Clause], lex: Lexicons
+    ) -> list[PhraseHit]:
+        """Triggers that survive negation, hard-negative blockers and the weapons test."""
+        negated = {h.last for h in lex.negation.find_tokens(tokens)}
+        blockers = lex.blockers.find_tokens(tokens)
+        weapons = item_matcher().find_tokens(tokens)
+        kept = []
+        for hit in lex.triggers.find_tokens(tokens):
+            event_type = hit.label.split("|")[0]
+            clause = clauses[clause_index(clauses, hit.start)]
+            if {hit.first - 1, hit.first - 2} & negated:
+                continue
+            if any(b.label == event_type and _in_clause(b, clause) for b in blockers):
+                continue
+            if event_type == "ARMS_TRANSFER" and not any(_in_clause(w, clause) for w in weapons):
+                continue
+            kept.append(hit)
+        return kept

@@ -1,0 +1,118 @@
+"""Calendar words in Arabic and English, and the date arithmetic the rules share.
+
+Values are ISO strings at a precision: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from models.schema import Precision
+
+Resolved = tuple[str, str, Precision]
+
+EN_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+# Egyptian/Gulf (Latin-derived) and Levantine/Iraqi (Syriac) month names, both in
+# use; Levantine papers often write both: "تشرين الأول/أكتوبر".
+AR_MONTHS = {
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل": 4, "ابريل": 4, "إبريل": 4, "مايو": 5,
+    "يونيو": 6, "يونيه": 6, "يوليو": 7, "يوليه": 7, "أغسطس": 8, "اغسطس": 8,
+    "سبتمبر": 9, "أكتوبر": 10, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "اذار": 3, "نيسان": 4, "أيار": 5, "ايار": 5,
+    "حزيران": 6, "تموز": 7, "آب": 8, "اب": 8, "أيلول": 9, "ايلول": 9, "تشرين الأول": 10,
+    "تشرين الاول": 10, "تشرين الثاني": 11, "كانون الأول": 12, "كانون الاول": 12,
+}  # fmt: skip
+EN_WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+    "saturday": 5, "sunday": 6,
+}  # fmt: skip
+AR_WEEKDAYS = {
+    "الاثنين": 0, "الإثنين": 0, "الثلاثاء": 1, "الأربعاء": 2, "الاربعاء": 2,
+    "الخميس": 3, "الجمعة": 4, "السبت": 5, "الأحد": 6, "الاحد": 6,
+}  # fmt: skip
+
+
+def day(d: dt.date) -> Resolved:
+    """A single day."""
+    return d.isoformat(), d.isoformat(), "day"
+
+
+def days(a: dt.date, b: dt.date) -> Resolved:
+    """A range of days, e.g. a week."""
+    return a.isoformat(), b.isoformat(), "day"
+
+
+def month(year: int, mon: int) -> Resolved:
+    """A calendar month."""
+    value = f"{year:04d}-{mon:02d}"
+    return value, value, "month"
+
+
+def year(value: int) -> Resolved:
+    """A calendar year."""
+    return f"{value:04d}", f"{value:04d}", "year"
+
+
+def shift_month(year_: int, mon: int, delta: int) -> tuple[int, int]:
+    """``(year, month)`` moved by ``delta`` months."""
+    index = year_ * 12 + (mon - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def month_near(anchor: dt.date, mon: int, direction: str) -> Resolved:
+    """A named month relative to the anchor.
+
+    ``direction``: ``"past"`` = most recent on or before the anchor month,
+    ``"last"`` = strictly before, ``"next"`` = strictly after.
+    """
+    y = anchor.year
+    if direction == "next":
+        y += mon <= anchor.month
+    elif direction == "last":
+        y -= mon >= anchor.month
+    else:
+        y -= mon > anchor.month
+    return month(y, mon)
+
+
+def weekday_near(anchor: dt.date, weekday: int, direction: str) -> Resolved:
+    """A weekday: ``"past"`` on or before the anchor, ``"last"`` strictly before,
+    ``"next"`` strictly after."""
+    back = (anchor.weekday() - weekday) % 7
+    if direction == "last" and back == 0:
+        back = 7
+    if direction == "next":
+        return day(anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1))
+    return day(anchor - dt.timedelta(days=back))
+
+
+def week(anchor: dt.date, delta: int) -> Resolved:
+    """Monday–Sunday of the week ``delta`` weeks from the anchor's."""
+    monday = anchor - dt.timedelta(days=anchor.weekday()) + dt.timedelta(weeks=delta)
+    return days(monday, monday + dt.timedelta(days=6))
+
+
+def day_month_near(anchor: dt.date, mon: int, dom: int) -> Resolved | None:
+    """"16 January" without a year: the year that puts it nearest the anchor."""
+    best: dt.date | None = None
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            cand = dt.date(y, mon, dom)
+        except ValueError:
+            continue
+        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
+            best = cand
+    return day(best) if best else None
+
+
+def safe_day(y: int, mon: int, dom: int) -> Resolved | None:
+    """A full date, or None when it does not exist (31 February)."""
+    try:
+        return day(dt.date(y, mon, dom))
+    except ValueError:
+        return None

@@ -1,0 +1,96 @@
+"""Sentence splitting with exact character offsets, for Arabic and English.
+
+Rule-based on purpose: news text is well punctuated, the rules are fast
+(~1 ms per article) and the offsets stay exact, which evidence spans need.
+Boundaries: ``. ! ? ؟ …`` followed by space (closing quotes and brackets stay
+with the sentence), blank lines, and single newlines unless the line is an
+English sentence wrapped mid-way. ``،`` and ``؛`` (Arabic comma and semicolon)
+do not end a sentence. Abbreviations ("U.S.", "Mr.", "Jan.", initials) do not
+end one either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.mentions import Sentence
+
+_TERMINAL = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)|\n")
+_WRAP_WIDTH = 55  # hard-wrapped newswire lines are 60-80 characters
+_CLOSERS = "\"'”’»)]"
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st jr sr
+    inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
+    mt ft approx dept univ est fig al""".split()
+)
+_INITIALISM = re.compile(r"(?:\b[A-Za-z]\.)+$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the period at ``dot`` closes an abbreviation, not a sentence."""
+    if text[dot] != ".":
+        return False
+    head = text[max(0, dot - 12) : dot + 1]
+    if _INITIALISM.search(head):
+        return _next_word_lower(text, dot + 1) or _is_known_initialism(head)
+    word = re.search(r"(\w+)\.$", head)
+    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+
+
+def _is_known_initialism(head: str) -> bool:
+    """Multi-letter initialisms ("U.S.", "U.N.") are usually mid-sentence."""
+    return bool(re.search(r"(?:\b[A-Z]\.){2,}$", head))
+
+
+def _next_word_lower(text: str, pos: int) -> bool:
+    match = re.compile(r"\s*(\S)").match(text, pos)
+    return bool(match) and match.group(1).islower()
+
+
+def _wrapped_line(text: str, newline: int) -> bool:
+    """A single newline inside an English sentence (hard-wrapped text)."""
+    before = text[:newline].rstrip(" \t")
+    if not before or before[-1] in ".!?؟…:" + _CLOSERS:
+        return False
+    after = text[newline + 1 :].lstrip(" \t")
+    if not after or not after[0].isascii() or not after[0].isalnum():
+        return False
+    line = before[before.rfind("\n") + 1 :]
+    # Lower-case continuation, or a long line cut by a fixed-width wrap.
+    return after[0].islower() or (len(line) >= _WRAP_WIDTH and line.isascii())
+
+
+def _boundaries(text: str) -> list[int]:
+    """End offsets (exclusive) of sentences, before trimming."""
+    ends: list[int] = []
+    for match in _TERMINAL.finditer(text):
+        if match.group() == "\n":
+            if not _wrapped_line(text, match.start()):
+                ends.append(match.start())
+            continue
+        dot = match.start() + len(match.group().rstrip(_CLOSERS)) - 1
+        if not _is_abbreviation(text, dot):
+            ends.append(match.end())
+    ends.append(len(text))
+    return ends
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences whose offsets cut back out of ``text``.
+
+    Leading/trailing whitespace is trimmed; empty pieces are dropped, so
+    ``sentence.text == text[sentence.start:sentence.end]`` always holds.
+
+    >>> [s.text for s in split_sentences("Putin met Kim in the U.S. capital. Talks ended.")]
+    ['Putin met Kim in the U.S. capital.', 'Talks ended.']
+    """
+    out: list[Sentence] = []
+    start = 0
+    for end in _boundaries(text):
+        piece = text[start:end]
+        left = len(piece) - len(piece.lstrip())
+        right = len(piece.rstrip())
+        if right > left:
+            out.append(Sentence(start + left, start + right, piece[left:right]))
+        start = end
+    return out

@@ -1,0 +1,5 @@
+"""``python -m stream`` = the ``eventwire`` command."""
+
+from stream.cli import main
+
+main()

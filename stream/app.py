@@ -1,0 +1,136 @@
+"""The Faust application: one agent, three topics, at-least-once.
+
+The agent takes micro-batches with ``take_events(batch_max_size,
+within=batch_within_s)``: Faust acks a batch's events only after the loop
+body for that batch returns, and the body returns only after the broker has
+confirmed every event and dead letter (``acks=all``). A crash before that
+leaves the offsets uncommitted, so the batch is re-delivered and, event ids
+being deterministic, re-produces the same ids.
+
+Topics use the raw serializer: the agent gets the exact bytes and decides
+itself (``stream.validation``) what is a bad input, so nothing is dropped by
+a serializer error inside Faust.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Callable, Sequence
+from typing import Any, cast
+
+import faust
+from faust.types import EventT, StreamT
+
+from stream.deadletter import Source
+from stream.kafka import bootstrap_list, faust_credentials
+from stream.pipeline import BatchProcessor, Inbound, Outbound
+from stream.seam import ExtractionSeam
+from stream.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FatalHandler = Callable[[str], None]
+EXIT_PRODUCE_FAILED = 70
+
+
+def exit_now(reason: str) -> None:
+    """Default fatal handler: log and leave at once, without committing.
+
+    ``os._exit`` skips Faust's shutdown, which would commit the offsets of the
+    batch whose events were not confirmed; the orchestrator restarts us and
+    the batch is re-delivered.
+    """
+    log.critical("%s; exiting without committing this batch", reason)
+    logging.shutdown()
+    os._exit(EXIT_PRODUCE_FAILED)
+
+
+def build_faust_app(settings: Settings, bootstrap: str) -> faust.App:
+    """A Faust app configured from settings (no agents yet)."""
+    return faust.App(
+        settings.app_id,
+        broker=[f"kafka://{server}" for server in bootstrap_list(bootstrap)],
+        broker_credentials=faust_credentials(settings),
+        broker_session_timeout=settings.kafka_session_timeout_s,
+        broker_heartbeat_interval=settings.kafka_heartbeat_interval_s,
+        # A new consumer group must see articles published before it joined.
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        # Tansu (and many managed clusters) cannot do idempotence/transactions.
+        processing_guarantee="at_least_once",
+        key_serializer="raw",
+        value_serializer="raw",
+        topic_partitions=settings.topic_partitions,
+        web_enabled=settings.web_enabled,
+        web_bind=settings.web_host,
+        web_port=settings.web_port,
+        autodiscover=False,
+        store="memory://",
+    )
+
+
+def source_of(event: EventT) -> Source:
+    """Kafka coordinates of a Faust event (timestamp in ms)."""
+    msg = event.message
+    stamp = int(msg.timestamp * 1000) if msg.timestamp else None
+    return Source(msg.topic, msg.partition, msg.offset, stamp, msg.key)
+
+
+def inbound_of(event: EventT) -> Inbound:
+    """The raw bytes of a Faust event; a null value (tombstone) counts as empty."""
+    value = event.message.value
+    return Inbound(bytes(value) if value is not None else b"", source_of(event))
+
+
+class Worker:
+    """Owns the app, its topics and the batch processor."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        bootstrap: str,
+        seam: ExtractionSeam,
+        *,
+        on_fatal: FatalHandler = exit_now,
+    ) -> None:
+        self.settings = settings
+        self.app = build_faust_app(settings, bootstrap)
+        self.processor = BatchProcessor(seam, settings)
+        self.on_fatal = on_fatal
+        self.input = self._topic(settings.input_topic)
+        self.outputs = {
+            name: self._topic(name) for name in (settings.output_topic, settings.dlq_topic)
+        }
+        self.agent = self.app.agent(self.input, name="extract")(self._consume)
+
+    def _topic(self, name: str) -> faust.TopicT:
+        return self.app.topic(
+            name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
+        )
+
+    async def _consume(self, stream: StreamT) -> None:
+        size, within = self.settings.batch_max_size, self.settings.batch_within_s
+        # take_events is on the concrete Stream only (StreamT lacks it).
+        async for batch in cast(faust.Stream, stream).take_events(size, within=within):
+            await self.handle(batch)
+
+    async def handle(self, batch: Sequence[EventT]) -> None:
+        """Process one batch and wait until all its records are confirmed."""
+        try:
+            records = await self.processor.process([inbound_of(e) for e in batch])
+            await asyncio.wait_for(self.send_all(records), self.settings.produce_timeout_s)
+        except Exception as exc:  # infrastructure, not data: data errors are dead letters
+            first = source_of(batch[0]).describe() if batch else "?"
+            self.on_fatal(f"batch starting at {first} failed: {exc!r}")
+
+    async def send_all(self, records: Sequence[Outbound]) -> None:
+        """Send every record, then wait for every delivery confirmation."""
+        pending: list[Any] = []
+        for record in records:
+            topic = self.outputs[record.topic]
+            pending.append(
+                await topic.send(key=record.key, value=record.value, headers=record.headers)
+            )
+        await asyncio.gather(*pending)

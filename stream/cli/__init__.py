@@ -1,0 +1,28 @@
+"""The ``eventwire`` command line. Each command lives in its own module.
+
+To add a command, write ``stream/cli/<name>.py`` with a function and register
+it in :data:`COMMANDS` below.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from stream.cli import demo, extract, publish, run, schemas, tail
+
+app = typer.Typer(
+    name="eventwire",
+    help="Streaming extraction of MEETING, VISIT and ARMS_TRANSFER events from news on Kafka.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+COMMANDS = (run.run, publish.publish, tail.tail, extract.extract, demo.demo, schemas.schemas)
+for command in COMMANDS:
+    app.command()(command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,90 @@
+"""Shared CLI plumbing: settings, the one-red-line error rule, bootstrap choice."""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import ParamSpec, TypeVar
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+
+from stream.broker import NOTICE, EmbeddedBroker
+from stream.errors import EventwireError
+from stream.settings import Settings
+
+# Everything human-facing goes to stderr; stdout is kept for data (JSONL).
+err = Console(stderr=True, highlight=False)
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+BOOTSTRAP_HELP = (
+    "Kafka bootstrap servers host:port[,host:port]. Default: EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS; "
+    "for the embedded broker use the address `eventwire run` printed."
+)
+
+
+def fail(text: str, code: int = 1) -> typer.Exit:
+    """Print one red line and return the exit to raise."""
+    err.print(f"[bold red]error:[/] {text}", soft_wrap=True)
+    return typer.Exit(code)
+
+
+def friendly(fn: Callable[P, R]) -> Callable[P, R]:
+    """Turn expected failures into one red line and exit code 1 (no traceback)."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except EventwireError as exc:
+            raise fail(str(exc)) from None
+        except ValidationError as exc:
+            raise fail(f"invalid EVENTWIRE_* setting: {_first_error(exc)}") from None
+        except KeyboardInterrupt:
+            raise fail("interrupted", 130) from None
+
+    return wrapper
+
+
+def _first_error(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(part) for part in first.get("loc", ())) or "settings"
+    return f"{where}: {first.get('msg', exc)}"
+
+
+def load_settings() -> Settings:
+    """Settings from the environment (raises ValidationError, see :func:`friendly`)."""
+    settings = Settings()
+    logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    # aiokafka narrates every rebalance at INFO: noise for a CLI user.
+    if logging.getLevelName(settings.log_level) < logging.WARNING:
+        logging.getLogger("aiokafka").setLevel(logging.WARNING)
+    return settings
+
+
+def require_bootstrap(settings: Settings, bootstrap: str | None) -> str:
+    """The address for publish/tail; they never start a broker of their own."""
+    address = bootstrap or settings.kafka_bootstrap_servers
+    if not address:
+        raise fail(
+            "no broker address: pass --bootstrap HOST:PORT (the address `eventwire run` "
+            "printed) or set EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS"
+        )
+    return address
+
+
+@contextmanager
+def broker_for(settings: Settings) -> Iterator[str]:
+    """The configured cluster's address, or a started embedded broker's."""
+    if not settings.embedded:
+        yield str(settings.kafka_bootstrap_servers)
+        return
+    with EmbeddedBroker(settings.embedded_broker_port) as broker:
+        err.print(f"[yellow]{NOTICE.format(bootstrap=broker.bootstrap)}[/]")
+        err.print(f"bootstrap: [bold]{broker.bootstrap}[/]  (use --bootstrap {broker.bootstrap})")
+        yield broker.bootstrap

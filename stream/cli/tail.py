@@ -1,0 +1,106 @@
+"""``eventwire tail``: print events (or dead letters) as they arrive."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from typing import Annotated, Any
+
+import typer
+from aiokafka import AIOKafkaConsumer
+from aiokafka.errors import KafkaError
+from rich.console import Console
+
+from stream import codec
+from stream.cli.common import BOOTSTRAP_HELP, friendly, load_settings, require_bootstrap
+from stream.cli.render import dead_letter_line, event_line
+from stream.errors import BrokerError
+from stream.kafka import bootstrap_list, client_options
+from stream.settings import Settings
+
+
+@friendly
+def tail(
+    bootstrap: Annotated[str | None, typer.Option(help=BOOTSTRAP_HELP)] = None,
+    from_beginning: Annotated[bool, typer.Option(help="Start at the oldest message.")] = False,
+    max_: Annotated[int | None, typer.Option("--max", help="Stop after N messages.")] = None,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only MEETING, VISIT or ARMS_TRANSFER.")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option(help="Stop after this many seconds without a message.")
+    ] = None,
+    pretty: Annotated[bool, typer.Option(help="Readable lines instead of JSONL.")] = False,
+    dead_letters: Annotated[
+        bool, typer.Option(help="Read the dead-letter topic instead of events.")
+    ] = False,
+) -> None:
+    """Consume the events topic: JSONL on stdout (one event per line), or --pretty.
+
+    Reads without a consumer group, so it never moves anyone's offsets.
+    """
+    settings = load_settings()
+    address = require_bootstrap(settings, bootstrap)
+    topic = settings.dlq_topic if dead_letters else settings.output_topic
+    options = _Options(from_beginning, max_, type_, timeout, pretty, dead_letters)
+    asyncio.run(consume(settings, address, topic, options))
+
+
+class _Options:
+    def __init__(
+        self,
+        from_beginning: bool,
+        max_: int | None,
+        type_: str | None,
+        timeout: float | None,
+        pretty: bool,
+        dead_letters: bool,
+    ) -> None:
+        self.from_beginning, self.max, self.type = from_beginning, max_, type_
+        self.timeout, self.pretty, self.dead_letters = timeout, pretty, dead_letters
+
+
+async def consume(settings: Settings, bootstrap: str, topic: str, options: _Options) -> int:
+    """Print matching messages until --max or --timeout; returns how many."""
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=bootstrap_list(bootstrap),
+        group_id=None,
+        auto_offset_reset="earliest" if options.from_beginning else "latest",
+        **client_options(settings),
+    )
+    try:
+        await consumer.start()
+    except (KafkaError, OSError) as exc:
+        raise BrokerError(f"cannot connect to {bootstrap}: {exc!r}") from exc
+    shown = 0
+    try:
+        while options.max is None or shown < options.max:
+            batch = await consumer.getmany(timeout_ms=int((options.timeout or 3600) * 1000))
+            if not batch and options.timeout is not None:
+                break
+            for message in (m for records in batch.values() for m in records):
+                if options.max is not None and shown >= options.max:
+                    break
+                shown += _show(message.value or b"", options)
+    finally:
+        await consumer.stop()
+    return shown
+
+
+_OUT = Console(highlight=False, soft_wrap=True)
+
+
+def _show(value: bytes, options: _Options) -> int:
+    try:
+        record: Any = codec.loads(value)
+    except codec.DecodeError:
+        return 0
+    if options.type and isinstance(record, dict) and record.get("type") != options.type:
+        return 0
+    if options.pretty:
+        _OUT.print(dead_letter_line(record) if options.dead_letters else event_line(record))
+    else:
+        sys.stdout.buffer.write(value + b"\n")
+        sys.stdout.flush()
+    return 1
