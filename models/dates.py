@@ -57,9 +57,7 @@ def _non_overlapping(found: list[TimeMention]) -> list[TimeMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_times(
-    text: str, language: str, anchor: dt.datetime | dt.date | None
-) -> list[TimeMention]:
+def find_times(text: str, language: str, anchor: dt.datetime | dt.date | None) -> list[TimeMention]:
     """Time expressions in ``text`` with values resolved against ``anchor``.
 
     Without an anchor, relative expressions ("Tuesday", "last year") are

@@ -36,6 +36,12 @@ class Mention:
     country: str | None = None
     title: str | None = None
     aliases: tuple[str, ...] = ()
+    # A country adjective ("Russian", "الروسية") rather than a name: kind GPE,
+    # key ``GPE:<ISO3>``; useful for attribution, weak as an actor on its own.
+    demonym: bool = False
+    # Part of another mention's title or attribution ("North Korea" in "North
+    # Korea's foreign minister Choe", "Kremlin" in "Kremlin spokesman Peskov").
+    in_title: bool = False
 
 
 @dataclass(frozen=True, slots=True)

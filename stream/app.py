@@ -117,7 +117,21 @@ class Worker:
             await self.handle(batch)
 
     async def handle(self, batch: Sequence[EventT]) -> None:
-        """Process one batch and wait until all its records are confirmed."""
+        """Process one batch and wait until all its records are confirmed.
+
+        Shielded from cancellation: ``take_events`` acks the batch as soon as
+        this returns or raises, so on shutdown we first finish sending (the
+        extractor thread cannot be interrupted anyway), then let it cancel.
+        """
+        work = asyncio.ensure_future(self._process(batch))
+        try:
+            await asyncio.shield(work)
+        except asyncio.CancelledError:
+            log.info("shutting down: finishing the current batch first")
+            await asyncio.wait([work], timeout=self.settings.produce_timeout_s)
+            raise
+
+    async def _process(self, batch: Sequence[EventT]) -> None:
         try:
             records = await self.processor.process([inbound_of(e) for e in batch])
             await asyncio.wait_for(self.send_all(records), self.settings.produce_timeout_s)

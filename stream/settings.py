@@ -92,7 +92,11 @@ class Settings(BaseSettings):
         default=Path.home() / ".cache" / "eventwire",
         description="Where the converted encoder is cached.",
     )
-    torch_threads: int = Field(default_factory=_default_threads, ge=1)
+    torch_threads: int = Field(
+        default_factory=_default_threads,
+        ge=1,
+        description="CPU threads for torch; default: usable CPUs.",
+    )
 
     # --- Embedded broker, web, logging -----------------------------------
     embedded_broker_port: int = Field(
@@ -100,8 +104,10 @@ class Settings(BaseSettings):
     )
     web_enabled: bool = Field(default=True, description="Serve Faust's health/metrics pages.")
     web_host: str = Field(default="127.0.0.1", description="Health/metrics bind address.")
-    web_port: int = Field(default=6066, ge=0, le=65535)
-    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(default="INFO")
+    web_port: int = Field(default=6066, ge=0, le=65535, description="Health/metrics port.")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Log level of the worker and CLI."
+    )
     produce_timeout_s: float = Field(
         default=30.0,
         gt=0,

@@ -13,10 +13,15 @@ from models.assemble.context import SentenceView
 from models.assemble.items import find_items
 from models.assemble.roles import is_title_complement, subject
 from models.mentions import Mention, Trigger
+from models.schema import Role
+from models.text.normalize import is_arabic
 
 _ACTOR_KINDS = PARTY_KINDS + PLACE_KINDS
 _RECEIVE_WORDS = frozenset(
-    "received bought purchased acquired obtained تسلم تسلمت استلم استلمت تلقى تلقت اشترى اشترت حصل حصلت".split()
+    (
+        *("received", "bought", "purchased", "acquired", "obtained"),
+        *("تسلم", "تسلمت", "استلم", "استلمت", "تلقى", "تلقت", "اشترى", "اشترت", "حصل", "حصلت"),
+    )
 )
 
 
@@ -26,17 +31,23 @@ def _receiving(trigger: Trigger) -> bool:
 
 def _actors(view: SentenceView, trigger: Trigger) -> list[Mention]:
     clause = view.clause_of(trigger.start)
-    return [m for m in view.in_clause(clause) if m.kind in _ACTOR_KINDS
-            and not is_title_complement(view, m)]
+    return [
+        m
+        for m in view.in_clause(clause)
+        if m.kind in _ACTOR_KINDS and not is_title_complement(view, m)
+    ]
 
 
 def _demonym_supplier(view: SentenceView, trigger: Trigger) -> Mention | None:
     """A country adjective glued to a weapon noun: "الصواريخ الكورية", "North Korean missiles"."""
     clause = view.clause_of(trigger.start)
     for hit, _item in find_items(view.tokens, _text(view)):
-        start, end = hit.start, hit.end
+        # Arabic adjectives follow the noun ("الصواريخ الكورية"), English ones precede it.
+        arabic = is_arabic(view.text[hit.start : hit.end])
         for m in view.in_clause(clause):
-            if m.kind in PLACE_KINDS and (0 <= m.start - end <= 1 or 0 <= start - m.end <= 1):
+            follows = 0 <= m.start - hit.end <= 1
+            precedes = 0 <= hit.start - m.end <= 1
+            if m.kind in PLACE_KINDS and (follows if arabic else precedes):
                 return m
     return None
 
@@ -50,19 +61,29 @@ def arms(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     actors = _actors(view, trigger)
     marked = {m.start: view.marks.get(m.start) for m in actors}
     cand.add("supplier", next((m for m in actors if marked[m.start] == "from"), None))
-    cand.add("recipient", next((m for m in actors if marked[m.start] == "to"
-                                and m.start >= trigger.start), None))
+    if not cand.keys("supplier"):
+        cand.add("supplier", _demonym_supplier(view, trigger))
+    cand.add(
+        "recipient",
+        next((m for m in actors if marked[m.start] == "to" and m.start >= trigger.start), None),
+    )
     subj = subject(view, trigger, _ACTOR_KINDS)
-    role = "recipient" if _receiving(trigger) else "supplier"
+    role: Role = "recipient" if _receiving(trigger) else "supplier"
     taken = cand.keys("supplier") | cand.keys("recipient")
     if subj is not None and not cand.keys(role) and subj.key not in taken:
         cand.add(role, subj)
-    if not cand.keys("supplier"):
-        cand.add("supplier", _demonym_supplier(view, trigger))
     if not cand.keys("recipient") and not _receiving(trigger):
-        objects = [m for m in actors if m.start >= trigger.end and marked[m.start] is None
-                   and m.key not in cand.keys("supplier")]
+        objects = [
+            m
+            for m in actors
+            if m.start >= trigger.end
+            and marked[m.start] is None
+            and m.key not in cand.keys("supplier")
+        ]
         cand.add("recipient", objects[0] if objects else None)
     clause = view.clause_of(trigger.start)
-    cand.items = [item for hit, item in find_items(view.tokens, _text(view))
-                  if clause.start <= hit.start < clause.end]
+    cand.items = [
+        item
+        for hit, item in find_items(view.tokens, _text(view))
+        if clause.start <= hit.start < clause.end
+    ]

@@ -44,8 +44,14 @@ def event_ids(article_id: str, cands: list[Candidate]) -> list[str]:
 
 def _actor(role: str, m: Mention) -> Actor:
     return Actor.model_validate(
-        {"role": role, "text": m.text, "name": m.name, "kind": m.kind,
-         "country": m.country, "title": m.title}
+        {
+            "role": role,
+            "text": m.text,
+            "name": m.name,
+            "kind": m.kind,
+            "country": m.country,
+            "title": m.title,
+        }
     )
 
 
@@ -64,9 +70,16 @@ def to_event(
 ) -> Event:
     """The public event for one merged candidate."""
     return Event(
-        event_id=event_id, type=cand.type, status=cand.status, article_id=article_id,
-        language=language, actors=[_actor(r, m) for r, m in cand.actors],
-        location=_place(cand.location), time=_time(cand.time), items=cand.items,
+        event_id=event_id,
+        type=cand.type,
+        status=cand.status,
+        article_id=article_id,
+        language=language,
+        actors=[_actor(r, m) for r, m in cand.actors],
+        location=_place(cand.location),
+        time=_time(cand.time),
+        items=cand.items,
         evidence=[Evidence(text=s.text, start=s.start, end=s.end) for s in cand.evidence],
-        confidence=round(min(max(cand.confidence, 0.0), 1.0), 3), extractor=info,
+        confidence=round(min(max(cand.confidence, 0.0), 1.0), 3),
+        extractor=info,
     )

@@ -8,6 +8,7 @@ commas, semicolons, colons, dashes and brackets, and before relative pronouns.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from models.text.normalize import fold, tokenize
 
 _BREAK = re.compile(r"[،,;؛:–—()\[\]]")
 _RELATIVES = frozenset(
-    fold(w) for w in "الذي التي الذين اللذين اللتين اللذان who which whom whose".split()
+    fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "who", "which", "whom")
 )
 
 
@@ -40,11 +41,7 @@ def split_clauses(text: str) -> list[Clause]:
     relative_starts = {t.start for t in tokenize(text) if fold(t.surface) in _RELATIVES}
     cuts.update(relative_starts)
     bounds = sorted(cuts)
-    return [
-        Clause(a, b, a in relative_starts)
-        for a, b in zip(bounds, bounds[1:], strict=False)
-        if a < b
-    ]
+    return [Clause(a, b, a in relative_starts) for a, b in itertools.pairwise(bounds) if a < b]
 
 
 def clause_at(clauses: list[Clause], offset: int) -> Clause:

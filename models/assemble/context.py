@@ -17,7 +17,8 @@ from models.text.normalize import Token, fold, tokenize
 
 # How far back (in words) a preposition may sit before the name it governs:
 # "في العاصمة القطرية الدوحة" puts two words between في and الدوحة.
-_MARKER_REACH = 3
+_MARKER_REACH = 4
+_PARTIES = ("PERSON", "ORG")
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ class SentenceView:
     mentions: list[Mention]
     times: list[TimeMention]
     marks: dict[int, str | None] = field(default_factory=dict)
+    article_mentions: list[Mention] = field(default_factory=list)
 
     def clause_of(self, offset: int) -> Clause:
         """The clause (article offsets) holding article offset ``offset``."""
@@ -75,8 +77,15 @@ def build_view(
     inside = sorted(
         (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
     )
-    view = SentenceView(sentence, text, tokens, clauses, inside,
-                        [t for t in times if sentence.start <= t.start < sentence.end])
+    view = SentenceView(
+        sentence,
+        text,
+        tokens,
+        clauses,
+        inside,
+        [t for t in times if sentence.start <= t.start < sentence.end],
+    )
+    view.article_mentions = mentions
     view.marks = {m.start: _marker(view, m, text) for m in inside}
     return view
 
@@ -89,15 +98,27 @@ def _marker(view: SentenceView, mention: Mention, text: str) -> str | None:
         for label, entry in markers().items():
             if glued[-1:] in entry["proclitic"]:
                 return label
-    before = [t for t in view.tokens if t.end <= mention.start][-_MARKER_REACH:]
-    taken = [(m.start, m.end) for m in view.mentions if m is not mention]
+    clause = view.clause_of(mention.start)
+    before = [t for t in view.tokens if clause.start <= t.start and t.end <= mention.start]
+    before = before[-_MARKER_REACH:]
+    # Another party in between ends the search; a country adjective does not
+    # ("مع الرئيس الإيراني حسن روحاني": مع still governs روحاني).
+    taken = [(m.start, m.end) for m in view.mentions if m is not mention and m.kind in _PARTIES]
     for token in reversed(before):
         if any(a <= token.start < b for a, b in taken):
             return None
         for label in ("to", "in", "from", "with", "by"):
             if view.word(label, token):
                 return label
+        if _has_preposition(token):  # "من المدفعية لحرب أوكرانيا": لـ heads another phrase
+            return None
     return None
+
+
+def _has_preposition(token: Token) -> bool:
+    """An Arabic word carrying a glued لـ/بـ (a prepositional phrase of its own)."""
+    word = fold(token.surface)
+    return len(word) >= 4 and word[0] in "لب" and token.norm != word
 
 
 def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:

@@ -59,5 +59,11 @@ def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
 
 def _as(mention: Mention, full: Mention) -> Mention:
     """``mention`` carrying ``full``'s identity (key, name, country, title)."""
-    return replace(mention, key=full.key, name=full.name or full.text, country=full.country,
-                   title=mention.title or full.title, kind="PERSON")
+    return replace(
+        mention,
+        key=full.key,
+        name=full.name or full.text,
+        country=full.country,
+        title=mention.title or full.title,
+        kind="PERSON",
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from models.assemble.candidate import PARTY_KINDS
 from models.assemble.context import SentenceView, markers
+from models.assemble.phrases import readings
 from models.mentions import Mention, Trigger
 from models.text.normalize import Token, fold
 
@@ -20,21 +21,24 @@ def _invite_token(view: SentenceView, trigger: Trigger) -> Token | None:
     clause = view.clause_of(trigger.start)
     words = markers()["invite"]["words"]
     found = [
-        t for t in view.tokens
-        if clause.start <= t.start < trigger.start and (fold(t.surface) in words or t.norm in words)
+        t
+        for t in view.tokens
+        if clause.start <= t.start < trigger.start and (readings(t) | {fold(t.surface)}) & words
     ]
     return found[-1] if found else None
 
 
 def _object_pronoun(view: SentenceView, token: Token) -> bool:
     word = fold(token.surface)
-    if word.endswith(_PRONOUN_SUFFIXES) and word not in ("دعوه", "دعوة"):
+    if word.endswith(_PRONOUN_SUFFIXES) and not word.endswith("دعوه"):
         return True
     following = [t for t in view.tokens if t.start >= token.end][:1]
     return bool(following) and following[0].norm in _EN_PRONOUNS
 
 
-def invitation(view: SentenceView, trigger: Trigger) -> tuple[Mention | None, Mention | None] | None:
+def invitation(
+    view: SentenceView, trigger: Trigger
+) -> tuple[Mention | None, Mention | None] | None:
     """(inviter, visitor) when the visit trigger is the object of an invitation, else None."""
     token = _invite_token(view, trigger)
     if token is None:
@@ -44,6 +48,10 @@ def invitation(view: SentenceView, trigger: Trigger) -> tuple[Mention | None, Me
     between = [m for m in parties if token.end <= m.start and m.end <= trigger.start]
     before = [m for m in parties if m.end <= token.start and m.start >= clause.start]
     earlier = [m for m in parties if m.end <= clause.start]
+    source = [m for m in between if view.marks.get(m.start) in ("from", "by")]
+    if source:  # "handed Y an invitation from X to visit"
+        others = [m for m in before if m is not source[0]]
+        return source[0], (others[-1] if others else None)
     if _object_pronoun(view, token):
         inviter = before[-1] if before else (between[0] if between else None)
         return inviter, (earlier[-1] if earlier else None)

@@ -16,10 +16,19 @@ _NUMBER_WORDS = {
     fold(w): n
     for n, words in enumerate(
         [
-            "", "one واحد واحدة", "two two اثنين اثنتين اثنان", "three ثلاث ثلاثة",
-            "four أربع أربعة", "five خمس خمسة", "six ست ستة", "seven سبع سبعة",
-            "eight ثماني ثمانية ثمان", "nine تسع تسعة", "ten عشر عشرة",
-            "eleven", "twelve",
+            "",
+            "one واحد واحدة",
+            "two two اثنين اثنتين اثنان",
+            "three ثلاث ثلاثة",
+            "four أربع أربعة",
+            "five خمس خمسة",
+            "six ست ستة",
+            "seven سبع سبعة",
+            "eight ثماني ثمانية ثمان",
+            "nine تسع تسعة",
+            "ten عشر عشرة",
+            "eleven",
+            "twelve",
         ]
     )
     for w in words.split()
@@ -29,7 +38,12 @@ _NUMBER_WORDS = {
 @lru_cache(maxsize=1)
 def item_matcher() -> PhraseMatcher:
     """Matcher labelling weapon nouns with their category."""
-    raw = resources.files("models.assemble").joinpath("data").joinpath("items.json").read_text("utf-8")
+    raw = (
+        resources.files("models.assemble")
+        .joinpath("data")
+        .joinpath("items.json")
+        .read_text("utf-8")
+    )
     data: dict[str, list[str]] = json.loads(raw)
     return PhraseMatcher(
         (phrase, category)
@@ -68,7 +82,8 @@ def find_items(tokens: list[Token], text: str) -> list[tuple[PhraseHit, Item]]:
     out: list[tuple[PhraseHit, Item]] = []
     for hit in _joined(item_matcher().find_tokens(tokens)):
         category: ItemCategory = hit.label  # type: ignore[assignment]
-        item = Item(text=text[hit.start : hit.end], category=category,
-                    quantity=_quantity(tokens, hit))
+        item = Item(
+            text=text[hit.start : hit.end], category=category, quantity=_quantity(tokens, hit)
+        )
         out.append((hit, item))
     return out

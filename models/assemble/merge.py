@@ -39,14 +39,23 @@ def place_ok(a: Mention | None, b: Mention | None) -> bool:
     return a.key == b.key or (a.country is not None and a.country == b.country)
 
 
+def _stands_for(a: Candidate, b: Candidate, role: Role) -> bool:
+    """An institution stands for its leader: "the Kremlin chief's visit" is Putin's visit."""
+    orgs = {m.country for r, m in a.actors if r == role and m.kind == "ORG"}
+    people = {m.country for r, m in b.actors if r == role and m.kind == "PERSON"}
+    solely_orgs = all(m.kind == "ORG" for r, m in a.actors if r == role)
+    return solely_orgs and bool(orgs) and None not in orgs and orgs <= people
+
+
 def actors_ok(a: Candidate, b: Candidate) -> bool:
     """Every key role compatible (one side empty or sharing a key), at least one shared."""
     shared = False
     for role in _KEY_ROLES[a.type]:
         ka, kb = a.keys(role), b.keys(role)
-        if ka and kb and not ka & kb:
+        same = bool(ka & kb) or _stands_for(a, b, role) or _stands_for(b, a, role)
+        if ka and kb and not same:
             return False
-        shared |= bool(ka & kb)
+        shared |= same
     return shared
 
 

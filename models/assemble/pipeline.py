@@ -13,7 +13,7 @@ from models.assemble.arms import arms
 from models.assemble.build import event_ids, is_complete, to_event
 from models.assemble.candidate import Candidate
 from models.assemble.context import SentenceView, build_view, nearest_time
-from models.assemble.merge import merge
+from models.assemble.merge import merge, status_ok
 from models.assemble.roles import meeting, visit
 from models.assemble.timing import lead_time, settle
 from models.mentions import Mention, Sentence, SentenceSignal, TimeMention, Trigger
@@ -26,7 +26,9 @@ _RULES: dict[EventType, RoleRule] = {"MEETING": meeting, "VISIT": visit, "ARMS_T
 def status_of(signal: SentenceSignal, trigger: Trigger) -> Status:
     """Per-trigger status when the signal carries one (lexicon), else the sentence's."""
     per_trigger: dict[tuple[int, int], Status] = getattr(signal, "trigger_status", {})
-    return per_trigger.get((trigger.start, trigger.end), signal.status.get(trigger.type, "occurred"))
+    return per_trigger.get(
+        (trigger.start, trigger.end), signal.status.get(trigger.type, "occurred")
+    )
 
 
 def _triggers(signal: SentenceSignal) -> list[Trigger]:
@@ -42,16 +44,28 @@ def _triggers(signal: SentenceSignal) -> list[Trigger]:
 def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
     out = []
     for trigger in _triggers(signal):
-        cand = Candidate(trigger.type, status_of(signal, trigger),
-                         evidence=[view.sentence], confidence=signal.types.get(trigger.type, 0.5))
+        cand = Candidate(
+            trigger.type,
+            status_of(signal, trigger),
+            evidence=[view.sentence],
+            confidence=signal.types.get(trigger.type, 0.5),
+        )
         _RULES[trigger.type](view, trigger, cand)
         cand.time = nearest_time(view, trigger)
         out.append(cand)
-    visits = [c for c in out if c.type == "VISIT" and c.location is not None]
     for cand in out:  # a meeting held on a visit takes the visit's destination
-        if cand.type == "MEETING" and cand.location is None and visits:
-            cand.location = visits[0].location
+        if cand.type == "MEETING" and cand.location is None:
+            cand.location = _visit_place(cand, out)
     return out
+
+
+def _visit_place(meeting: Candidate, cands: list[Candidate]) -> Mention | None:
+    """Destination of a same-sentence visit by one of the meeting's participants."""
+    for other in cands:
+        same_party = other.keys("visitor") & meeting.keys("participant")
+        if other.type == "VISIT" and same_party and status_ok(other.status, meeting.status):
+            return other.location
+    return None
 
 
 def assemble(

@@ -16,13 +16,18 @@ from models.mentions import Mention, Trigger
 from models.text.normalize import fold
 
 _TITLE_REACH = 1  # a place right after a title word ("وزير خارجية كوريا") is the title's
+_NAME_REACH = 2  # a place right before a name ("الرئيس الروسي فلاديمير بوتين") describes it
 
 
 def is_title_complement(view: SentenceView, mention: Mention) -> bool:
     """True for the country in "Foreign Minister of North Korea" / "وزير خارجية كوريا"."""
     words = markers()["title"]["words"]
     before = [t for t in view.tokens if t.end <= mention.start][-_TITLE_REACH:]
-    return any(fold(t.surface) in words or t.norm in words for t in before)
+    if any(fold(t.surface) in words or t.norm in words for t in before):
+        return True
+    after = [t for t in view.tokens if t.start >= mention.end][:_NAME_REACH]
+    people = [m for m in view.mentions if m.kind == "PERSON"]
+    return any(m.start == t.start for t in after for m in people)
 
 
 def subject(view: SentenceView, trigger: Trigger, kinds: tuple[str, ...]) -> Mention | None:
@@ -40,12 +45,17 @@ def subject(view: SentenceView, trigger: Trigger, kinds: tuple[str, ...]) -> Men
     return after[0] if after else None
 
 
-def places_after(view: SentenceView, trigger: Trigger, marks: tuple[str | None, ...]) -> list[Mention]:
+def places_after(
+    view: SentenceView, trigger: Trigger, marks: tuple[str | None, ...]
+) -> list[Mention]:
     """Places after the trigger in its clause whose marker is one of ``marks``."""
     clause = view.clause_of(trigger.start)
     return [
-        m for m in view.in_clause(clause)
-        if m.kind in PLACE_KINDS and m.start >= trigger.end and view.marks.get(m.start) in marks
+        m
+        for m in view.in_clause(clause)
+        if m.kind in PLACE_KINDS
+        and m.start >= trigger.end
+        and view.marks.get(m.start) in marks
         and not is_title_complement(view, m)
     ]
 
@@ -53,18 +63,40 @@ def places_after(view: SentenceView, trigger: Trigger, marks: tuple[str | None, 
 def meeting(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     """Participants: the clause's parties plus the sentence subject; place: "in X"."""
     clause = view.clause_of(trigger.start)
-    parties = [m for m in view.in_clause(clause) if m.kind in PARTY_KINDS]
+    parties = [  # "a diplomat in the State Department said ...": not a party to the meeting
+        m
+        for m in view.in_clause(clause)
+        if m.kind in PARTY_KINDS and view.marks.get(m.start) != "in"
+    ]
     cand.add("participant", subject(view, trigger, PARTY_KINDS))
     for mention in parties:
         cand.add("participant", mention)
     if len(cand.actors) < 2:
-        for mention in view.in_clause(clause):
-            if mention.kind in PLACE_KINDS and view.marks.get(mention.start) == "with":
-                cand.add("participant", mention)
-    places = [m for m in view.mentions if m.kind in PLACE_KINDS
-              and view.marks.get(m.start) == "in" and not is_title_complement(view, m)]
+        for mention in _country_parties(view, trigger):
+            cand.add("participant", mention)
+    places = [
+        m
+        for m in view.mentions
+        if m.kind in PLACE_KINDS
+        and view.marks.get(m.start) == "in"
+        and not is_title_complement(view, m)
+    ]
     inside = [m for m in places if clause.start <= m.start < clause.end]
-    cand.location = (inside or places or [None])[0]
+    found = inside or places
+    cand.location = found[0] if found else None
+
+
+def _country_parties(view: SentenceView, trigger: Trigger) -> list[Mention]:
+    """ "talks with Russia": countries after the trigger governed by مع/with."""
+    clause = view.clause_of(trigger.start)
+    return [
+        m
+        for m in view.in_clause(clause)
+        if m.kind in PLACE_KINDS
+        and m.start >= trigger.end
+        and view.marks.get(m.start) == "with"
+        and not is_title_complement(view, m)
+    ]
 
 
 def visit(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
@@ -78,20 +110,45 @@ def visit(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     visitors = cand.keys("visitor")
     dest = [m for m in places_after(view, trigger, ("to", None, "in")) if m.key not in visitors]
     ranked = sorted(dest, key=lambda m: (view.marks.get(m.start) != "to", m.start))
-    cand.location = ranked[0] if ranked else None
+    cand.location = ranked[0] if ranked else _destination_before(view, trigger)
+    if cand.location is None and invited is not None and invited[0] is not None:
+        cand.location = _home_of(view, invited[0])
+
+
+def _destination_before(view: SentenceView, trigger: Trigger) -> Mention | None:
+    """ "وصل إلى طهران في زيارة" / "arrived in Tehran on a visit": the place named before."""
+    clause = view.clause_of(trigger.start)
+    before = [
+        m
+        for m in view.in_clause(clause)
+        if m.kind in PLACE_KINDS and m.end <= trigger.start and view.marks.get(m.start) == "to"
+    ]
+    return before[-1] if before else None
+
+
+def _home_of(view: SentenceView, inviter: Mention) -> Mention | None:
+    """ "X invited Y to visit" with no place named: the visit is to the inviter's country."""
+    if inviter.country is None:
+        return None
+    same = [m for m in view.article_mentions if m.kind == "GPE" and m.country == inviter.country]
+    if same:
+        return same[0]
+    key = f"GPE:{inviter.country}"
+    return Mention(inviter.start, inviter.end, inviter.country, "GPE", key, None, inviter.country)
 
 
 def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:
-    """"زيارة كيم" / "Kim's visit" / "visit by Kim": the visitor named with a noun trigger."""
+    """ "زيارة كيم" / "Kim's visit" / "visit by Kim": the visitor named with a noun trigger."""
     clause = view.clause_of(trigger.start)
     near = [t for t in view.tokens if t.start >= trigger.end][:4]
+    reach = near[-1].start if near else -1
     for mention in view.in_clause(clause):
         if mention.kind not in PARTY_KINDS:
             continue
-        if near and mention.start >= trigger.end and mention.start <= near[-1].start:
-            if view.marks.get(mention.start) in (None, "by"):
-                return mention
-        gap = view.sentence.text[mention.end - view.sentence.start : trigger.start - view.sentence.start]
+        unmarked = view.marks.get(mention.start) in (None, "by")
+        if trigger.end <= mention.start <= reach and unmarked:
+            return mention
+        gap = view.text[mention.end : trigger.start]
         if mention.end <= trigger.start and gap.strip() in ("'s", "’s"):
             return mention
     return None

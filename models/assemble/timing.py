@@ -10,6 +10,7 @@ than guessed.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from models.assemble.candidate import Candidate
 from models.mentions import Sentence, TimeMention
@@ -39,6 +40,26 @@ def settle(cands: list[Candidate], lead: TimeMention | None, published: dt.date 
     for cand in cands:
         if cand.time is None and cand.status == "occurred":
             cand.time = lead
-        if published is not None and cand.time is not None and cand.status == "occurred":
-            if cand.time.value_start > published.isoformat()[: len(cand.time.value_start)]:
-                cand.status = "planned"
+        if cand.status == "occurred" and _after(cand.time, published):
+            cand.status = "planned"
+        if cand.status in ("planned", "proposed"):
+            cand.time = _forward(cand.time, published)
+
+
+def _forward(time: TimeMention | None, published: dt.date | None) -> TimeMention | None:
+    """A yearless month of a *future* event is the next such month ("a visit in November"
+    in an August article is this November, not last year's)."""
+    if time is None or published is None or time.precision != "month":
+        return time
+    if any(ch.isdigit() for ch in time.text) or time.value_start >= published.isoformat()[:7]:
+        return time
+    year = int(time.value_start[:4]) + 1
+    value = f"{year}{time.value_start[4:]}"
+    return replace(time, value_start=value, value_end=f"{year}{time.value_end[4:]}")
+
+
+def _after(time: TimeMention | None, published: dt.date | None) -> bool:
+    """True when ``time`` starts after the publication date (at its own precision)."""
+    if time is None or published is None:
+        return False
+    return time.value_start > published.isoformat()[: len(time.value_start)]

@@ -33,6 +33,17 @@ def forbidden_texts():
                 texts[a["id"]] = (a.get("title") or "") + "\n" + a["text"]
     return texts
 
+_ARTICLES = {}
+
+def article_text(fname, aid):
+    """Title + text of a shared news article (loaded lazily, once per file)."""
+    if fname not in _ARTICLES:
+        _ARTICLES[fname] = {}
+        for line in (SHARED / "data/news" / fname).open(encoding="utf-8"):
+            a = json.loads(line)
+            _ARTICLES[fname][a["id"]] = re.sub(r"\s+", " ", (a.get("title") or "") + "\n" + a["text"])
+    return _ARTICLES[fname].get(aid)
+
 def main(files):
     errors, n_lines = [], 0
     forb = forbidden_texts()
@@ -75,6 +86,15 @@ def main(files):
                     errors.append(f"{where}: bad source {src!r}")
                 elif m.group(2) in forb:
                     errors.append(f"{where}: source article {m.group(2)} is a dev/gold article")
+                else:
+                    # a real line is a contiguous span of its article (whitespace-normalised; a
+                    # sentence cut short may end with an added full stop)
+                    art = article_text(m.group(1), m.group(2))
+                    t = re.sub(r"\s+", " ", text)
+                    if art is None:
+                        errors.append(f"{where}: article {m.group(2)} not in {m.group(1)}")
+                    elif t not in art and t.rstrip('.»" ').rstrip() not in art:
+                        errors.append(f"{where}: text is not a span of {m.group(2)}")
             sh_text = shingles(text)
             hits = [forb_sh[sh] for sh in sh_text if sh in forb_sh]
             # a shared formulaic title (e.g. a prince's full style) is not story overlap: flag when
@@ -111,6 +131,13 @@ def main(files):
                     errors.append(f"{w}: meeting without participants")
                 if t == "VISIT" and not ev.get("visitor"):
                     errors.append(f"{w}: visit without visitor")
+    # near-duplicates inside the training files (SaudiNewsNet repeats wire stories across papers)
+    items = [(k, shingles(k, 5)) for k in seen_texts]
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a, b = items[i][1], items[j][1]
+            if a and b and len(a & b) / len(a | b) >= 0.5:
+                errors.append(f"near-duplicate texts: {seen_texts[items[i][0]]} ~ {seen_texts[items[j][0]]}")
     for e in errors:
         print("ERROR", e)
     print(f"{n_lines} lines checked in {len(files)} file(s); {len(errors)} error(s)")

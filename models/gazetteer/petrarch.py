@@ -15,9 +15,7 @@ from pathlib import Path
 
 _CODE = re.compile(r"\[([~A-Z]+)\s*([^\]]*)\]")
 _TITLE_WORDS = frozenset(
-    """president prime minister secretary king queen prince general chief leader premier
-    chancellor foreign defense defence ambassador spokesman sheikh emir sultan mr dr
-    رئيس وزير وزيرة ملك أمير امير الأمير ولي عهد الرئيس الملك شيخ الشيخ سفير ناطق متحدث""".split()
+    ["president", "prime", "minister", "secretary", "king", "queen", "prince", "general", "chief", "leader", "premier", "chancellor", "foreign", "defense", "defence", "ambassador", "spokesman", "sheikh", "emir", "sultan", "mr", "dr", "رئيس", "وزير", "وزيرة", "ملك", "أمير", "امير", "الأمير", "ولي", "عهد", "الرئيس", "الملك", "شيخ", "الشيخ", "سفير", "ناطق", "متحدث"]
 )
 
 
@@ -60,7 +58,7 @@ def _recent(dates: str) -> bool:
     return not years or max(years) >= 2000 or dates.strip().startswith(">")
 
 
-def government_country(actor: Actor, countries: set[str]) -> str | None | bool:
+def government_country(actor: Actor, countries: set[str]) -> str | bool | None:
     """ISO3 of a recent GOV code; None for an IGO; False when not a government person."""
     for code, dates in reversed(actor.codes):
         if "GOV" in code[3:] and dates.strip() and _recent(dates):

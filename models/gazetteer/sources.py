@@ -23,7 +23,9 @@ class Entry:
 
     def row(self) -> list[object]:
         """Compact JSON row; aliases de-duplicated, name first."""
-        seen = dict.fromkeys(a for a in [self.name or "", *self.aliases] if a)
+        # A demonym's name is its country's; "North Korea" is not an alias of "North Korean".
+        names = self.aliases if self.kind == "DEMONYM" else [self.name or "", *self.aliases]
+        seen = dict.fromkeys(a for a in names if a)
         return [self.kind, self.key, self.name, self.country, self.title, list(seen)]
 
 
@@ -79,6 +81,8 @@ def read_curated(path: Path, countries: dict[str, Entry]) -> list[Entry]:
 
 def _arabic_forms(masculine: str) -> list[str]:
     """الروسي/الروسية/الروس... : feminine per word; plurals for one-word adjectives."""
+    if masculine.endswith("!"):  # a broken plural or other fixed form: "روس!" (الروس)
+        return [masculine[:-1]]
     words = masculine.split()
     forms = [masculine, " ".join(w + "ة" for w in words)]
     if len(words) == 1:

@@ -62,6 +62,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _word_start(text: str, start: int, end: int) -> bool:
+    """True when the piece ``[start, end)`` begins a whitespace-delimited word."""
+    while start < end and text[start].isspace():
+        start += 1
+    return start == 0 or text[start - 1].isspace()
+
+
 def decode_bio(
     text: str,
     offsets: Sequence[tuple[int, int]],
@@ -71,8 +78,10 @@ def decode_bio(
 ) -> list[Span]:
     """Turn per-subword label ids into trimmed character spans.
 
-    Lenient BIO: an ``I-T`` that does not continue a ``T`` span starts one. The
-    span score is the mean of its pieces' label probabilities.
+    Decoding is per word: the first piece of a whitespace-delimited word sets
+    its label, later pieces extend the current span (so a span never starts or
+    ends mid-word). Lenient BIO: an ``I-T`` that does not continue a ``T`` span
+    starts one. The score is the mean label probability of the words' first pieces.
     """
     spans: list[Span] = []
     cur: list[int] | None = None  # [start, end, label index, n, score sum]
@@ -80,6 +89,10 @@ def decode_bio(
     sums: list[float] = []
     for (s, e), lid, sc in zip(offsets, label_ids, scores, strict=True):
         if s < 0:
+            continue
+        if not _word_start(text, s, e):
+            if cur is not None:  # a word's later pieces follow its first piece's label
+                cur[1] = e
             continue
         tag = labels[lid]
         kind = tag[2:]

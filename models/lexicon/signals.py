@@ -61,10 +61,16 @@ class LexiconSignals:
             event_type, form = hit.label.split("|")
             etype: EventType = event_type  # type: ignore[assignment]
             k = clause_index(clauses, hit.start)
-            status = trigger_status(hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues)
+            status = trigger_status(
+                hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues
+            )
             score = _NOUN_SCORE if form == "noun" else _VERB_SCORE
-            trigger = Trigger(sentence.start + hit.start, sentence.start + hit.end,
-                              sentence.text[hit.start : hit.end], etype)
+            trigger = Trigger(
+                sentence.start + hit.start,
+                sentence.start + hit.end,
+                sentence.text[hit.start : hit.end],
+                etype,
+            )
             signal.triggers.append(trigger)
             signal.trigger_status[(trigger.start, trigger.end)] = status
             if etype not in signal.types:

@@ -98,16 +98,22 @@ def week(anchor: dt.date, delta: int) -> Resolved:
 
 
 def day_month_near(anchor: dt.date, mon: int, dom: int) -> Resolved | None:
-    """"16 January" without a year: the year that puts it nearest the anchor."""
-    best: dt.date | None = None
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+    """ "16 January" without a year: the latest such date on or before the anchor,
+    unless the next one is at most a month ahead (news announce near plans)."""
+    past: dt.date | None = None
+    for y in (anchor.year + 1, anchor.year, anchor.year - 1, anchor.year - 4):
         try:
             cand = dt.date(y, mon, dom)
-        except ValueError:
+        except ValueError:  # 29 February
             continue
-        if best is None or abs((cand - anchor).days) < abs((best - anchor).days):
-            best = cand
-    return day(best) if best else None
+        if cand > anchor and (cand - anchor).days <= _NEAR_FUTURE_DAYS:
+            return day(cand)
+        if cand <= anchor:
+            past = past or cand
+    return day(past) if past else None
+
+
+_NEAR_FUTURE_DAYS = 31
 
 
 def safe_day(y: int, mon: int, dom: int) -> Resolved | None:

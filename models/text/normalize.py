@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Same character classes as score.py so our matches agree with the scorer's.
 _AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -53,8 +54,9 @@ def strip_article(tok: str) -> str:
     return tok
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_token(tok: str) -> str:
-    """Normalised form of one word: folded, article dropped."""
+    """Normalised form of one word: folded, article dropped (cached: words repeat)."""
     return strip_article(fold(tok))
 
 
@@ -70,8 +72,7 @@ def tokenize(text: str) -> list[Token]:
     ['وزير', 'خارجيه', 'u', 's']
     """
     return [
-        Token(m.start(), m.end(), m.group(), norm_token(m.group()))
-        for m in _TOKEN.finditer(text)
+        Token(m.start(), m.end(), m.group(), norm_token(m.group())) for m in _TOKEN.finditer(text)
     ]
 
 
@@ -80,15 +81,18 @@ def norm_phrase(text: str) -> tuple[str, ...]:
     return tuple(t.norm for t in tokenize(text))
 
 
-def proclitic_variants(surface: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=1 << 16)
+def proclitic_variants(surface: str) -> tuple[tuple[int, str], ...]:
     """Readings of an Arabic word with glued proclitics removed.
 
     Returns ``(letters_stripped, normalised_rest)`` pairs, most stripped last:
-    ``وبموسكو`` → ``[(1, 'بموسكو'), (2, 'موسكو')]``; ``للرئيس`` → ``[(1, 'رئيس')]``
+    ``وبموسكو`` → ``((1, 'بموسكو'), (2, 'موسكو'))``; ``للرئيس`` → ``[(1, 'رئيس')]``
     (``لل`` is ``ل`` + ``ال``). The remainder must keep three letters so short
     words are not shredded.
     """
     word = fold(surface)
+    if not word or word[0] not in PROCLITICS:
+        return ()
     out: list[tuple[int, str]] = []
     for k in (1, 2):
         if len(word) - k < 3 or word[k - 1] not in PROCLITICS:
@@ -97,7 +101,7 @@ def proclitic_variants(surface: str) -> list[tuple[int, str]]:
         if word[k - 1] == "ل" and rest.startswith("ل") and len(rest) >= 4:
             out.append((k, strip_article("ا" + rest)))
         out.append((k, strip_article(rest)))
-    return out
+    return tuple(out)
 
 
 def letter_offset(surface: str, letters: int) -> int:

@@ -19,9 +19,7 @@ _TERMINAL = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)|\n")
 _WRAP_WIDTH = 55  # hard-wrapped newswire lines are 60-80 characters
 _CLOSERS = "\"'”’»)]"
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st jr sr
-    inc ltd co corp no vs etc jan feb mar apr jun jul aug sep sept oct nov dec
-    mt ft approx dept univ est fig al""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep", "sen", "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "univ", "est", "fig", "al"]
 )
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.)+$")
 

@@ -73,7 +73,8 @@ def _year(match: re.Match[str], _anchor: dt.date | None) -> Resolved | None:
 _DIRECTION = {
     "last": "last", "past": "last", "previous": "last", "next": "next", "coming": "next",
     "الماضي": "last", "المنصرم": "last", "الفائت": "last", "السابق": "last",
-    "المقبل": "next", "القادم": "next",
+    "المقبل": "next", "القادم": "next", "الماضية": "last", "المنصرمة": "last",
+    "الفائتة": "last", "السابقة": "last", "المقبلة": "next", "القادمة": "next",
 }  # fmt: skip
 
 
@@ -125,7 +126,7 @@ def _shift(anchor: dt.date, unit: str, delta: int) -> Resolved:
 
 
 def _relative_unit(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    """"last year", "this month", "العام الماضي", "الأسبوع المقبل"."""
+    """ "last year", "this month", "العام الماضي", "الأسبوع المقبل"."""
     if anchor is None:
         return None
     rel = (match.group("rel") or "").lower()
@@ -134,7 +135,7 @@ def _relative_unit(match: re.Match[str], anchor: dt.date | None) -> Resolved | N
 
 
 def _ago(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
-    """"three days ago", "قبل يومين"."""
+    """ "three days ago", "قبل يومين"."""
     if anchor is None:
         return None
     unit_word = match.group("unit").lower()
@@ -178,17 +179,24 @@ EN_RULES = [
     _r(r"(?P<x>\b[Yy]esterday)\b", _offset_day(-1)),
     _r(r"(?P<x>\b[Tt]omorrow)\b", _offset_day(1)),
     _r(r"(?P<x>\b(?:the\s+)?day\s+before\s+yesterday)\b", _offset_day(-2)),
-    _r(rf"(?P<x>(?:\b[Ee]arlier\s+|\b[Ll]ater\s+)?\b{_EN_REL}\s+(?P<unit>week|month|year))\b",
-       _relative_unit),  # fmt: skip
-    _r(r"(?P<x>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-       r"(?P<unit>days?|weeks?|months?|years?)\s+ago)\b", _ago),  # fmt: skip
+    _r(
+        rf"(?P<x>(?:\b[Ee]arlier\s+|\b[Ll]ater\s+)?\b{_EN_REL}\s+(?:fiscal\s+)?(?P<unit>week|month|year))\b",
+        _relative_unit,
+    ),  # fmt: skip
+    _r(
+        r"(?P<x>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+        r"(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
+        _ago,
+    ),  # fmt: skip
     _r(rf"{_EN_PREP}(?:the\s+year\s+)?(?P<x>{_YEAR})\b(?![\d,.]\d)", _year),
-    _r(rf"(?<![\d$€£.,])(?P<x>\b{_YEAR})\b(?![.,]?\d)(?!\s+[a-z])(?!\s*%)", _year),
+    _r(rf"(?<![\d$€£.,])(?P<x>\b{_YEAR})\b(?![.,]?\d)(?!\s+[a-z\u0600-\u06ff])(?!\s*%)", _year),
 ]
 
 AR_RULES = [
-    _r(rf"(?P<x>\b{_DOM}\s+(?:من\s+)?{_AR_MON}\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?{_YEAR})",
-       _full),  # fmt: skip
+    _r(
+        rf"(?P<x>\b{_DOM}\s+(?:من\s+)?{_AR_MON}\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?{_YEAR})",
+        _full,
+    ),  # fmt: skip
     _r(rf"(?P<x>\b{_DOM}\s+(?:من\s+)?{_AR_MON})(?!\w)", _day_month),
     _r(rf"(?P<x>(?<!\w){_AR_MON}\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?{_YEAR})", _month_year),
     _r(rf"(?P<x>(?<!\w){_AR_MON}\s+{_AR_REL})(?!\w)", _rel_month),
@@ -198,13 +206,20 @@ AR_RULES = [
     _r(r"(?P<x>(?<!\w)(?:أول\s+أمس|أمس\s+الأول|أول\s+من\s+أمس))(?!\w)", _offset_day(-2)),
     _r(r"(?P<x>(?<!\w)[وب]?(?:أمس|الأمس|البارحة))(?!\w)", _offset_day(-1)),
     _r(r"(?P<x>(?<!\w)(?:غدا|غداً|غدًا))(?!\w)", _offset_day(1)),
-    _r(r"(?P<x>(?<!\w)(?:اليوم|اليومَ))(?!\s+(?:الأخير|الأول|التالي|نفسه|ذاته|الذي|الثاني|الثالث|الوطني|العالمي))(?!\w)",
-       _offset_day(0)),  # fmt: skip
+    _r(
+        r"(?P<x>(?<!\w)(?:اليوم|اليومَ))(?!\s+(?:الأخير|الأول|التالي|نفسه|ذاته|الذي|الثاني|الثالث|الوطني|العالمي))(?!\w)",
+        _offset_day(0),
+    ),  # fmt: skip
     _r(rf"(?P<x>(?<!\w)(?P<unit>العام|السنة|الشهر|الأسبوع)\s+{_AR_REL})(?!\w)", _relative_unit),
-    _r(r"(?P<x>(?<!\w)(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع)(?P<rel>))(?!\w)",
-       _relative_unit),  # fmt: skip
-    _r(r"(?P<x>(?<!\w)قبل\s+(?:(?P<n>\d+)\s+)?(?P<unit>يومين|أيام|ايام|يوما|يومًا|أسبوع|أسبوعين|"
-       r"أسابيع|شهر|شهرين|أشهر|شهور|عام|عامين|سنة|سنوات|أعوام))(?!\w)", _ago),  # fmt: skip
+    _r(
+        r"(?P<x>(?<!\w)(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع)(?P<rel>))(?!\w)",
+        _relative_unit,
+    ),  # fmt: skip
+    _r(
+        r"(?P<x>(?<!\w)قبل\s+(?:(?P<n>\d+)\s+)?(?P<unit>يومين|أيام|ايام|يوما|يومًا|أسبوع|أسبوعين|"
+        r"أسابيع|شهر|شهرين|أشهر|شهور|عام|عامين|سنة|سنوات|أعوام))(?!\w)",
+        _ago,
+    ),  # fmt: skip
     _r(rf"(?<!\w)(?:[وبل]?(?:عام|العام|سنة|السنة|لعام)|في)\s+(?P<x>{_YEAR})(?!\d)", _year),
 ]
 

@@ -47,6 +47,14 @@ def friendly(fn: Callable[P, R]) -> Callable[P, R]:
             raise fail(f"invalid EVENTWIRE_* setting: {_first_error(exc)}") from None
         except KeyboardInterrupt:
             raise fail("interrupted", 130) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            # A bug, not a user error: still one line; the traceback goes to the
+            # log at DEBUG so it is there when asked for.
+            logging.getLogger(__name__).debug("unexpected error", exc_info=True)
+            hint = "set EVENTWIRE_LOG_LEVEL=DEBUG for the traceback"
+            raise fail(f"unexpected {type(exc).__name__}: {exc} ({hint})") from None
 
     return wrapper
 
@@ -57,13 +65,19 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {first.get('msg', exc)}"
 
 
-def load_settings() -> Settings:
-    """Settings from the environment (raises ValidationError, see :func:`friendly`)."""
+def load_settings(*, client: bool = False) -> Settings:
+    """Settings from the environment (raises ValidationError, see :func:`friendly`).
+
+    ``client``: a short-lived CLI client (publish, tail, demo) that reports
+    connection failures itself, so aiokafka's own error logs are silenced.
+    """
     settings = Settings()
     logging.basicConfig(level=settings.log_level, format="%(levelname)s %(name)s: %(message)s")
+    debug = settings.log_level == "DEBUG"
     # aiokafka narrates every rebalance at INFO: noise for a CLI user.
-    if logging.getLevelName(settings.log_level) < logging.WARNING:
-        logging.getLogger("aiokafka").setLevel(logging.WARNING)
+    quiet = logging.CRITICAL if client and not debug else logging.WARNING
+    if not debug:
+        logging.getLogger("aiokafka").setLevel(quiet)
     return settings
 
 

@@ -40,7 +40,7 @@ def demo(
     Uses EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS instead of the embedded broker when
     it is set. Exits 1 if not every article was processed within --timeout.
     """
-    settings = load_settings()
+    settings = load_settings(client=True)
     records = sample_records()
     with broker_for(settings) as bootstrap:
         asyncio.run(ensure_topics(settings, bootstrap))

@@ -31,7 +31,7 @@ def publish(
     their article), so the worker's validation decides what is a bad
     article. Lines that are not JSON are reported and skipped.
     """
-    settings = load_settings()
+    settings = load_settings(client=True)
     address = require_bootstrap(settings, bootstrap)
     items = list(read_paths(paths))
     for bad in (item for item in items if isinstance(item, BadLine)):
@@ -66,6 +66,7 @@ async def send_records(
     try:
         await producer.start()
     except (KafkaError, OSError) as exc:
+        await producer.stop()
         raise BrokerError(f"cannot connect to {bootstrap}: {exc!r}") from exc
     confirmed: list[Any] = []
     failed = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 import typer
@@ -11,8 +12,9 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
 from rich.console import Console
 
+from models.schema import EVENT_TYPES
 from stream import codec
-from stream.cli.common import BOOTSTRAP_HELP, friendly, load_settings, require_bootstrap
+from stream.cli.common import BOOTSTRAP_HELP, fail, friendly, load_settings, require_bootstrap
 from stream.cli.render import dead_letter_line, event_line
 from stream.errors import BrokerError
 from stream.kafka import bootstrap_list, client_options
@@ -39,25 +41,23 @@ def tail(
 
     Reads without a consumer group, so it never moves anyone's offsets.
     """
-    settings = load_settings()
+    if type_ is not None and type_ not in EVENT_TYPES:
+        raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}, not {type_!r}")
+    settings = load_settings(client=True)
     address = require_bootstrap(settings, bootstrap)
     topic = settings.dlq_topic if dead_letters else settings.output_topic
     options = _Options(from_beginning, max_, type_, timeout, pretty, dead_letters)
     asyncio.run(consume(settings, address, topic, options))
 
 
+@dataclass(frozen=True)
 class _Options:
-    def __init__(
-        self,
-        from_beginning: bool,
-        max_: int | None,
-        type_: str | None,
-        timeout: float | None,
-        pretty: bool,
-        dead_letters: bool,
-    ) -> None:
-        self.from_beginning, self.max, self.type = from_beginning, max_, type_
-        self.timeout, self.pretty, self.dead_letters = timeout, pretty, dead_letters
+    from_beginning: bool
+    max: int | None
+    type: str | None
+    timeout: float | None
+    pretty: bool
+    dead_letters: bool
 
 
 async def consume(settings: Settings, bootstrap: str, topic: str, options: _Options) -> int:
@@ -72,6 +72,7 @@ async def consume(settings: Settings, bootstrap: str, topic: str, options: _Opti
     try:
         await consumer.start()
     except (KafkaError, OSError) as exc:
+        await consumer.stop()
         raise BrokerError(f"cannot connect to {bootstrap}: {exc!r}") from exc
     shown = 0
     try:

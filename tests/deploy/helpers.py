@@ -45,7 +45,8 @@ def one(manifests: list[Manifest], kind: str) -> Manifest:
 
 
 def pod_spec(manifests: list[Manifest]) -> dict[str, Any]:
-    return one(manifests, "Deployment")["spec"]["template"]["spec"]
+    spec: dict[str, Any] = one(manifests, "Deployment")["spec"]["template"]["spec"]
+    return spec
 
 
 def worker_container(manifests: list[Manifest]) -> dict[str, Any]:
@@ -53,4 +54,5 @@ def worker_container(manifests: list[Manifest]) -> dict[str, Any]:
 
 
 def config_data(manifests: list[Manifest]) -> dict[str, str]:
-    return one(manifests, "ConfigMap")["data"]
+    data: dict[str, str] = one(manifests, "ConfigMap")["data"]
+    return data

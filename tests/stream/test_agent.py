@@ -7,12 +7,15 @@ a test context Faust would otherwise use the real producer.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Sequence
+from types import SimpleNamespace
 from typing import Any
 from unittest.mock import AsyncMock, Mock
 
 import pytest
 
+from models.schema import Article, Event
 from stream import codec
 from stream.app import Worker
 from stream.seam import ExtractionSeam
@@ -79,3 +82,29 @@ async def test_failed_delivery_is_fatal_not_silent(worker: Worker) -> None:
         await wait_for(lambda: worker.on_fatal.called)  # type: ignore[attr-defined]
     reason = worker.on_fatal.call_args.args[0]  # type: ignore[attr-defined]
     assert "broker gone" in reason
+
+
+class SlowMet(MetExtractor):
+    def extract_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
+        time.sleep(0.3)
+        return super().extract_batch(articles)
+
+
+def fake_event(offset: int, value: bytes) -> Any:
+    message = SimpleNamespace(
+        topic="articles", partition=0, offset=offset, timestamp=1.0, key=b"k", value=value
+    )
+    return SimpleNamespace(message=message)
+
+
+async def test_shutdown_mid_batch_finishes_sending_first(worker: Worker) -> None:
+    worker.processor.seam = ExtractionSeam(SlowMet())
+    batch = [fake_event(0, codec.dumps({"id": "a1", "text": "They met."}))]
+    task = asyncio.ensure_future(worker.handle(batch))
+    await asyncio.sleep(0.05)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    # The event was sent before the cancellation reached take_events (which acks).
+    assert [e["article_id"] for e in sent(worker, SETTINGS.output_topic)] == ["a1"]
+    worker.processor.seam.close()

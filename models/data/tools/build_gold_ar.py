@@ -123,8 +123,17 @@ GOLD = {
   ev("VISIT", ["planned"], "2015-08-02", EGYPT, visitor=[KERRY], note="Kerry expected to visit Egypt on Sunday for a strategic dialogue"),
  ],
  "saudinewsnet-2015-08-10-1185": [],
- "saudinewsnet-2015-07-24-695": [],
+ "saudinewsnet-2015-07-24-695": [
+  ev("MEETING", ["occurred"], "2015-07", ["Vienna", "فيينا", "Austria", "النمسا", "@AUT"], optional=True,
+     participant=[["Iran", "إيران", "@IRN", "طهران"], ["P5+1", "the six powers", "القوى الست الدولية", "القوى الست"]],
+     note="the deal concluded in Vienna last week between Iran and the six powers implies the final negotiating round; implicit"),
+ ],
  "saudinewsnet-2015-08-06-462": [],
+ "saudinewsnet-2015-08-07-1091": [
+  ev("VISIT", ["proposed"], None, ["Egypt", "مصر", "@EGY", "Suez Canal", "قناة السويس"], optional=True,
+     visitor=[["Omar al-Bashir", "عمر البشير", "البشير", "Bashir"]],
+     note="Bashir received an official invitation to attend the Suez Canal opening; travel only implied. Otherwise negative: pardons, a plane sent to fly fishermen home"),
+ ],
 }
 NOTES_NEG = {
  "saudinewsnet-2015-08-10-1185": "US deploys its own F-16s to Incirlik: deployment, not a transfer",

@@ -1,0 +1,140 @@
+"""Gazetteer look-up: canonical names, kinds, countries, titles and offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.entities import EntityFinder
+from models.gazetteer import load_index
+from models.mentions import Mention
+
+
+@pytest.fixture(scope="module")
+def finder() -> EntityFinder:
+    return EntityFinder()
+
+
+def _only(finder: EntityFinder, text: str, lang: str) -> Mention:
+    found = [m for m in finder.find(text, lang) if not m.in_title]
+    assert len(found) == 1, found
+    return found[0]
+
+
+ACTORS = [
+    ("سيرجي لافروف", "ar", "Sergei Lavrov", "PERSON", "RUS"),
+    ("سيرغي لافروف", "ar", "Sergei Lavrov", "PERSON", "RUS"),
+    ("لافروف", "ar", "Sergei Lavrov", "PERSON", "RUS"),
+    ("Sergey Lavrov", "en", "Sergei Lavrov", "PERSON", "RUS"),
+    ("تشوي سون هوي", "ar", "Choe Son Hui", "PERSON", "PRK"),
+    ("Choe Son-hui", "en", "Choe Son Hui", "PERSON", "PRK"),
+    ("كيم جونغ أون", "ar", "Kim Jong Un", "PERSON", "PRK"),
+    ("Kim Jong-un", "en", "Kim Jong Un", "PERSON", "PRK"),
+    ("كيم جونغ إيل", "ar", "Kim Jong Il", "PERSON", "PRK"),
+    ("فلاديمير بوتين", "ar", "Vladimir Putin", "PERSON", "RUS"),
+    ("Xi Jinping", "en", "Xi Jinping", "PERSON", "CHN"),
+    ("ولي العهد الأمير محمد بن سلمان", "ar", "Mohammed bin Salman", "PERSON", "SAU"),
+    ("حيدر العبادي", "ar", "Haider al-Abadi", "PERSON", "IRQ"),
+    ("Ashton Carter", "en", "Ashton Carter", "PERSON", "USA"),
+    ("بيونغ يانغ", "ar", "Pyongyang", "GPE", "PRK"),
+    ("بيونغيانغ", "ar", "Pyongyang", "GPE", "PRK"),
+    ("كوريا الشمالية", "ar", "North Korea", "GPE", "PRK"),
+    ("North Korea", "en", "North Korea", "GPE", "PRK"),
+    ("Moscow", "en", "Moscow", "GPE", "RUS"),
+    ("موسكو", "ar", "Moscow", "GPE", "RUS"),
+    ("Kiev", "en", "Kyiv", "GPE", "UKR"),
+    ("الولايات المتحدة", "ar", "United States", "GPE", "USA"),
+    ("the U.S.", "en", "United States", "GPE", "USA"),
+    ("السعودية", "ar", "Saudi Arabia", "GPE", "SAU"),
+    ("الكرملين", "ar", "Kremlin", "ORG", "RUS"),
+    ("the Kremlin", "en", "Kremlin", "ORG", "RUS"),
+    ("حلف شمال الأطلسي", "ar", "NATO", "ORG", None),
+    ("الحوثيين", "ar", "Houthis", "ORG", "YEM"),
+    ("شرق روسيا", "ar", "Russian Far East", "LOC", "RUS"),
+    ("eastern Russia", "en", "Russian Far East", "LOC", "RUS"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "name", "kind", "country"), ACTORS)
+def test_normalisation_table(
+    finder: EntityFinder, text: str, lang: str, name: str, kind: str, country: str | None
+) -> None:
+    mention = _only(finder, text, lang)
+    assert (mention.name, mention.kind, mention.country) == (name, kind, country)
+    assert mention.key
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [("وموسكو", "موسكو"), ("بموسكو", "موسكو"), ("لروسيا", "روسيا"), ("وبيونغ يانغ", "بيونغ يانغ"),
+     ("لبوتين", "بوتين"), ("وكوريا الشمالية", "كوريا الشمالية")],
+)  # fmt: skip
+def test_proclitic_span_excludes_proclitic(finder: EntityFinder, text: str, surface: str) -> None:
+    mention = _only(finder, text, "ar")
+    assert mention.text == surface
+    assert text[mention.start : mention.end] == surface
+
+
+def test_demonyms(finder: EntityFinder) -> None:
+    for text in ("الروسي", "الروسية", "Russian", "الروس"):
+        mention = _only(finder, text, "ar")
+        assert (mention.demonym, mention.kind, mention.key) == (True, "GPE", "GPE:RUS")
+    assert _only(finder, "الصواريخ الكورية الشمالية", "ar").country == "PRK"
+
+
+TITLES = [
+    ("الرئيس الروسي فلاديمير بوتين", "Vladimir Putin", "President", "RUS"),
+    ("وزيرة خارجية كوريا الشمالية تشوي سون هوي", "Choe Son Hui", "Foreign Minister", "PRK"),
+    ("وزير الخارجية الروسي سيرجي لافروف", "Sergei Lavrov", "Foreign Minister", "RUS"),
+    ("ووزير الدفاع الروسي سيرغي شويغو", "Sergei Shoigu", "Defence Minister", "RUS"),
+    ("المتحدث باسم الكرملين ديمتري بيسكوف", "Dmitry Peskov", "Spokesperson", "RUS"),
+    ("رئيس الوزراء العراقي حيدر العبادي", "Haider al-Abadi", "Prime Minister", "IRQ"),
+    ("وزير الخارجية الأمريكي أنتوني بلينكن", "Antony Blinken", "Secretary of State", "USA"),
+    ("Russian Foreign Minister Sergei Lavrov", "Sergei Lavrov", "Foreign Minister", "RUS"),
+    ("North Korea's foreign minister Choe Son Hui", "Choe Son Hui", "Foreign Minister", "PRK"),
+    ("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "Spokesperson", "RUS"),
+    ("Lavrov, the Russian foreign minister, said", "Sergei Lavrov", "Foreign Minister", "RUS"),
+    ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman", "Crown Prince", "SAU"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title", "country"), TITLES)
+def test_titles(finder: EntityFinder, text: str, name: str, title: str, country: str) -> None:
+    people = [m for m in finder.find(text, "ar") if m.kind == "PERSON"]
+    assert [(p.name, p.title, p.country) for p in people] == [(name, title, country)]
+
+
+def test_title_attribution_marks_parts(finder: EntityFinder) -> None:
+    found = finder.find("وزيرة خارجية كوريا الشمالية تشوي سون هوي", "ar")
+    assert [(m.name, m.in_title) for m in found] == [("North Korea", True), ("Choe Son Hui", False)]
+
+
+def test_default_title_can_be_disabled() -> None:
+    plain = EntityFinder(default_titles=False)
+    assert plain.find("Putin spoke.", "en")[0].title is None
+    assert EntityFinder().find("Putin spoke.", "en")[0].title == "President"
+
+
+def test_case_rules(finder: EntityFinder) -> None:
+    assert [m.name for m in finder.find("let us talk turkey; US and UN", "en")] == [
+        "United States", "United Nations",
+    ]  # fmt: skip
+
+
+def test_offsets_sorted_and_exact(finder: EntityFinder) -> None:
+    text = "موسكو: التقى لافروف بتشوي سون هوي في موسكو، وزار بيونغ يانغ في أكتوبر."
+    found = finder.find(text, "ar")
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert [m.name for m in found] == ["Moscow", "Sergei Lavrov", "Choe Son Hui", "Moscow",
+                                       "Pyongyang"]  # fmt: skip
+
+
+def test_gazetteer_size() -> None:
+    index = load_index()
+    kinds = {r.kind for r in index.records}
+    assert {"PERSON", "ORG", "GPE", "LOC", "DEMONYM"} <= kinds
+    assert (
+        sum(r.kind == "GPE" and r.key.count(":") == 1 and len(r.key) == 7 for r in index.records)
+        >= 190
+    )

@@ -1,0 +1,121 @@
+"""Lexicon signals: triggers in both languages, status cues, negation and hard negatives.
+
+Sentences are written for these tests (none comes from an evaluation article).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from models.base import Extractor
+from models.lexicon import LexiconExtractor, LexiconSignal, LexiconSignals
+from models.mentions import Sentence
+from models.schema import Article
+
+
+def signal(text: str, language: str) -> LexiconSignal:
+    found = LexiconSignals().detect([Sentence(0, len(text), text)], language)[0]
+    assert isinstance(found, LexiconSignal)
+    return found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "event_type", "status"),
+    [
+        ("التقى وزير الخارجية المصري نظيره الأردني في عمان.", "ar", "MEETING", "occurred"),
+        ("ومن المقرر أن يزور الرئيس الفرنسي الجزائر الأسبوع المقبل.", "ar", "VISIT", "planned"),
+        ("سيزور رئيس الوزراء الهندي طوكيو.", "ar", "VISIT", "planned"),
+        ("ودعا الملك الرئيس التركي لزيارة الرباط.", "ar", "VISIT", "proposed"),
+        (
+            "وأدانت لندن ما يقولون إنها شحنات من الطائرات المسيرة الإيرانية إلى روسيا.",
+            "ar",
+            "ARMS_TRANSFER",
+            "alleged",
+        ),
+        ("ونفت طهران تزويد موسكو بالصواريخ.", "ar", "ARMS_TRANSFER", "denied"),
+        ("وخلال زيارته إلى باريس، وقع الوزير اتفاقا.", "ar", "VISIT", "occurred"),
+        (
+            "The Indian prime minister met the Japanese premier in Tokyo.",
+            "en",
+            "MEETING",
+            "occurred",
+        ),
+        ("Macron will visit Algiers next week.", "en", "VISIT", "planned"),
+        ("The king invited the Turkish president to visit Rabat.", "en", "VISIT", "proposed"),
+        ("Iran allegedly supplied drones to Russia.", "en", "ARMS_TRANSFER", "alleged"),
+        ("Tehran denied that it delivered missiles to Moscow.", "en", "ARMS_TRANSFER", "denied"),
+    ],
+)
+def test_trigger_and_status(text: str, language: str, event_type: str, status: str) -> None:
+    found = signal(text, language)
+    assert event_type in found.types
+    assert found.status[event_type] == status
+
+
+def test_each_trigger_keeps_its_own_status() -> None:
+    text = "Putin is to receive the envoy later today, alongside Lavrov, who visited Seoul in May."
+    found = signal(text, "en")
+    by_type = {t.type: found.trigger_status[(t.start, t.end)] for t in found.triggers}
+    assert by_type == {"MEETING": "planned", "VISIT": "occurred"}
+
+
+def test_clitics_and_suffixes_are_absorbed() -> None:
+    found = signal("وبزيارته لموسكو وباستقبالها في القصر", "ar")
+    assert [t.text for t in found.triggers] == ["وبزيارته", "وباستقبالها"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وبحث الرئيسان في اتصال هاتفي العلاقات الثنائية.", "ar"),
+        ("وتلقى الرئيس رسالة من نظيره تناولت عقد اجتماع.", "ar"),
+        ("The two leaders held talks in a phone call on Monday.", "en"),
+        ("They met by video call.", "en"),
+        ("لم يلتق الوزير نظيره.", "ar"),
+        ("The minister did not meet his counterpart.", "en"),
+    ],
+)
+def test_no_meeting(text: str, language: str) -> None:
+    assert "MEETING" not in signal(text, language).types
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وفرضت واشنطن عقوبات على صفقات الأسلحة.", "ar"),
+        ("وتعهد بتسريع إنتاج الصواريخ وتسليمها للجيش.", "ar"),
+        ("The EU discussed sanctions on arms sales.", "en"),
+        ("The plant increased production of artillery shells for delivery next year.", "en"),
+        ("Russia delivered the satellite on schedule.", "en"),  # a transfer with no weapon
+    ],
+)
+def test_no_arms_transfer(text: str, language: str) -> None:
+    assert "ARMS_TRANSFER" not in signal(text, language).types
+
+
+def test_extractor_protocol_and_unknown_language() -> None:
+    extractor = LexiconExtractor()
+    assert isinstance(extractor, Extractor)
+    assert extractor.name == "lexicon"
+    art = Article(id="fr-1", text="Le ministre a rencontré son homologue à Paris.", language="fr")
+    assert isinstance(extractor.extract_batch([art])[0], list)
+
+
+def test_no_events_in_hard_negative_articles() -> None:
+    texts = [
+        (
+            "en",
+            "Putin and Xi spoke by phone on Monday. Moscow imposed sanctions on arms "
+            "exports. North Korea tested a new missile and boosted artillery production.",
+        ),
+        (
+            "ar",
+            "أجرى الرئيس الروسي اتصالا هاتفيا مع نظيره الصيني. وفرضت واشنطن عقوبات "
+            "على صادرات الأسلحة. وأجرت كوريا الشمالية تجربة صاروخية جديدة.",
+        ),
+    ]
+    arts = [
+        Article(id=f"neg-{lang}", text=text, language=lang, published_at="2024-03-05")
+        for lang, text in texts
+    ]
+    assert LexiconExtractor().extract_batch(arts) == [[], []]
