@@ -98,7 +98,7 @@ def _dateparser_fallback(expr: str, language: str, anchor: dt.date | None) -> Re
         return None  # relative to an unknown date
     langs = [language] if language in ("ar", "en") else None
     try:
-        parsed = dateparser.parse(expr, languages=langs, settings=settings)  # type: ignore[arg-type]
+        parsed = dateparser.parse(expr, languages=langs, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     if parsed is None:

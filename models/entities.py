@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from models.gazetteer import CAPITALISED, UPPER, Index, Record, load_index
 from models.mentions import Mention
 from models.text.normalize import Token, letter_offset, proclitic_variants, tokenize
-from models.titles import localise, title_at, title_before
+from models.titles import attach_titles, lexicon, title_at
 
 # What may separate two words of one name: spaces, a hyphen, an apostrophe, or
 # the dot of an initial ("George W. Bush", "U.S.").
@@ -51,8 +51,10 @@ class EntityFinder:
         """
         tokens = tokenize(text)
         matches = self._matches(text, tokens)
+        matches = sorted(matches + _titled_names(text, tokens, matches), key=lambda m: m.first)
         mentions = [self._mention(text, tokens, m) for m in matches]
-        return _attach_titles(tokens, matches, mentions, self.default_titles)
+        spans = [(m.first, m.last) for m in matches]
+        return attach_titles(tokens, spans, mentions, self.default_titles)
 
     def _matches(self, text: str, tokens: Sequence[Token]) -> list[_Match]:
         out: list[_Match] = []
@@ -118,79 +120,66 @@ def _case_ok(text: str, tokens: Sequence[Token], i: int, last: int, rule: int) -
     return True
 
 
-def _attach_titles(
-    tokens: Sequence[Token], matches: list[_Match], mentions: list[Mention], defaults: bool
-) -> list[Mention]:
-    """Give people the title and country adjective written around them."""
-    by_end = {m.last: k for k, m in enumerate(matches)}
-    by_start = {m.first: k for k, m in enumerate(matches)}
-    out = list(mentions)
-    for k, match in enumerate(matches):
-        if mentions[k].kind != "PERSON":
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "on",
+        "in",
+        "at",
+        "and",
+        "of",
+        "for",
+        "to",
+        "with",
+        "said",
+        "says",
+        "told",
+        "from",
+        "by",
+        "his",
+        "her",
+    ]
+)
+_MAX_NAME = 4
+
+
+def _titled_names(text: str, tokens: Sequence[Token], matches: list[_Match]) -> list[_Match]:
+    """Unknown people introduced by a title: "Foreign Minister Ri Son Gwon".
+
+    Latin script only: two to four capitalised words right after a title.
+    (Arabic names have no capitals to tell where they end.)
+    """
+    covered = {i for m in matches for i in range(m.first, m.last)}
+    table, _longest = lexicon()
+    starts = {k[0] for k in table}
+    out: list[_Match] = []
+    for i, tok in enumerate(tokens):
+        if tok.norm not in starts or i in covered or not tok.surface.isascii():
             continue
-        title, country, consumed = _title_before(tokens, match.first, by_end, mentions)
-        if title is None and not consumed:
-            title, country, consumed = _title_after(tokens, match.last, by_start, mentions)
-        for j in consumed:
-            out[j] = replace(out[j], in_title=True)
-        person = out[k]
-        own = person.country or country
-        written = localise(title, own)
-        fallback = person.title if defaults else None
-        out[k] = replace(person, title=written or fallback, country=own)
+        found = title_at(tokens, i)
+        if found is None:
+            continue
+        end = found[1]
+        n = _capitalised_run(text, tokens, end, covered)
+        if n >= 2:
+            surface = " ".join(t.surface for t in tokens[end : end + n])
+            key = "PERSON:" + " ".join(t.norm for t in tokens[end : end + n])
+            out.append(_Match(end, end + n, 0, Record("PERSON", key, surface, None, None, ())))
+            covered.update(range(end, end + n))
     return out
 
 
-_ATTRIBUTING = ("GPE", "ORG", "LOC")
-
-
-def _title_before(
-    tokens: Sequence[Token], pos: int, by_end: dict[int, int], mentions: list[Mention]
-) -> tuple[str | None, str | None, list[int]]:
-    """ "Russian Foreign Minister X", "وزير الخارجية الروسي X", "North Korea's leader X"."""
-    consumed: list[int] = []
-    country: str | None = None
-    j = by_end.get(pos)
-    if j is not None and mentions[j].kind in _ATTRIBUTING:  # "وزير الخارجية الروسي" X
-        consumed.append(j)
-        country = mentions[j].country
-        pos = _start_token(tokens, mentions[j])
-    found = title_before(tokens, pos)
-    if found is None:
-        demonyms = [c for c in consumed if mentions[c].demonym]
-        return None, country if demonyms else None, demonyms
-    title, pos = found
-    if pos >= 1 and tokens[pos - 1].norm == "s":  # "North Korea's"
-        pos -= 1
-    j = by_end.get(pos)
-    if country is None and j is not None and mentions[j].kind in _ATTRIBUTING:
-        consumed.append(j)
-        country = mentions[j].country
-    return title, country, consumed
-
-
-def _title_after(
-    tokens: Sequence[Token], pos: int, by_start: dict[int, int], mentions: list[Mention]
-) -> tuple[str | None, str | None, list[int]]:
-    """ "Lavrov, the Russian foreign minister," (English apposition)."""
-    if pos < len(tokens) and tokens[pos].norm == "the":
-        pos += 1
-    consumed: list[int] = []
-    country: str | None = None
-    j = by_start.get(pos)
-    if j is not None and mentions[j].demonym:
-        consumed.append(j)
-        country = mentions[j].country
-        pos = _end_token(tokens, mentions[j])
-    found = title_at(tokens, pos) if pos < len(tokens) else None
-    if found is None or (not consumed and tokens[pos].norm in ("president", "king")):
-        return None, None, []
-    return found[0], country, consumed
-
-
-def _start_token(tokens: Sequence[Token], mention: Mention) -> int:
-    return next(i for i, t in enumerate(tokens) if t.end > mention.start)
-
-
-def _end_token(tokens: Sequence[Token], mention: Mention) -> int:
-    return next((i for i, t in enumerate(tokens) if t.start >= mention.end), len(tokens))
+def _capitalised_run(text: str, tokens: Sequence[Token], i: int, covered: set[int]) -> int:
+    n = 0
+    while i + n < len(tokens) and n < _MAX_NAME:
+        tok = tokens[i + n]
+        if i + n in covered or not tok.surface[:1].isupper() or not tok.surface.isascii():
+            break
+        if tok.norm in _NOT_NAMES:
+            break
+        if n and not _NAME_GAP.fullmatch(text[tokens[i + n - 1].end : tok.start]):
+            break
+        n += 1
+    return n

@@ -1,68 +1,25 @@
 """Office titles written next to a person's name, in Arabic and English.
 
-``TITLES`` maps each written form to a canonical English title; lookup is by
-normalised token sequence (so "وزيرة خارجية" and "وزير الخارجية" both read
-"Foreign Minister"). :func:`title_before` finds the longest title ending at a
-token position; :func:`localise` adapts a title to the country's own usage
-(a US "Foreign Minister" is the "Secretary of State").
+The lexicon (``gazetteer/titles.tsv``) maps written forms to a canonical English
+title, looked up by normalised token sequence, so "وزيرة خارجية" and "وزير
+الخارجية" both read "Foreign Minister". :func:`attach_titles` gives each person
+mention the title and country adjective written around it:
+"وزير الخارجية الروسي X", "وزيرة خارجية كوريا الشمالية X", "Russian Foreign
+Minister X", "North Korea's foreign minister X", "X, the Russian foreign minister".
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
+from models.mentions import Mention
 from models.text.normalize import Token, norm_phrase, proclitic_variants
 
-_RAW: dict[str, tuple[str, ...]] = {
-    "Foreign Minister": (
-        "وزير الخارجية", "وزيرة الخارجية", "وزير خارجية", "وزيرة خارجية", "وزير الشؤون الخارجية",
-        "foreign minister", "minister of foreign affairs", "foreign affairs minister",
-    ),
-    "Deputy Foreign Minister": ("نائب وزير الخارجية", "نائب وزير خارجية", "deputy foreign minister"),
-    "Secretary of State": ("secretary of state", "وزير الخارجية الأمريكي", "وزير الخارجية الأميركي"),
-    "Foreign Secretary": ("foreign secretary",),
-    "Defence Minister": (
-        "وزير الدفاع", "وزيرة الدفاع", "وزير دفاع", "وزيرة دفاع", "defence minister",
-        "defense minister", "minister of defence", "minister of defense",
-    ),
-    "Defense Secretary": ("defense secretary", "secretary of defense", "defence secretary",
-                          "war secretary", "secretary of war"),
-    "Interior Minister": ("وزير الداخلية", "وزيرة الداخلية", "interior minister"),
-    "Finance Minister": ("وزير المالية", "وزيرة المالية", "finance minister"),
-    "Energy Minister": ("وزير الطاقة", "energy minister"),
-    "Prime Minister": (
-        "رئيس الوزراء", "رئيسة الوزراء", "رئيس وزراء", "رئيسة وزراء", "رئيس الحكومة",
-        "رئيسة الحكومة", "prime minister", "premier",
-    ),
-    "Deputy Prime Minister": ("نائب رئيس الوزراء", "deputy prime minister"),
-    "President": ("الرئيس", "الرئيسة", "رئيس الجمهورية", "رئيس دولة", "president"),
-    "Vice President": ("نائب الرئيس", "نائب رئيس الجمهورية", "vice president", "vice-president"),
-    "King": ("الملك", "العاهل", "خادم الحرمين الشريفين", "king"),
-    "Queen": ("الملكة", "queen"),
-    "Crown Prince": ("ولي العهد", "ولي عهد", "crown prince"),
-    "Prince": ("الأمير", "prince"),
-    "Emir": ("emir", "amir"),
-    "Sultan": ("السلطان", "sultan"),
-    "Chancellor": ("المستشار", "المستشارة", "chancellor"),
-    "Supreme Leader": ("المرشد الأعلى", "المرشد", "supreme leader"),
-    "Leader": ("الزعيم", "زعيم", "leader"),
-    "Secretary-General": ("الأمين العام", "secretary general", "secretary-general"),
-    "Spokesperson": (
-        "المتحدث باسم", "المتحدثة باسم", "الناطق باسم", "الناطقة باسم", "المتحدث الرسمي باسم",
-        "المتحدث الرسمي", "spokesman", "spokeswoman", "spokesperson",
-    ),
-    "National Security Adviser": ("مستشار الأمن القومي", "national security adviser",
-                                  "national security advisor"),
-    "Ambassador": ("السفير", "السفيرة", "سفير", "ambassador"),
-    "Envoy": ("المبعوث", "المبعوث الخاص", "مبعوث", "envoy", "special envoy"),
-    "Chief of General Staff": ("رئيس الأركان", "رئيس هيئة الأركان", "chief of general staff",
-                               "chief of staff", "army chief"),
-    "General": ("الجنرال", "general", "gen"),
-    "Field Marshal": ("المشير", "field marshal"),
-    "Pope": ("البابا", "pope"),
-    "Speaker": ("رئيس مجلس النواب", "رئيس البرلمان", "speaker"),
-}  # fmt: skip
+LEXICON = Path(__file__).parent / "gazetteer" / "titles.tsv"
+Span = tuple[int, int]  # a mention's token span [first, last)
 
 # Titles each country uses for the same office.
 _LOCAL = {
@@ -72,13 +29,18 @@ _LOCAL = {
     ("Defence Minister", "GBR"): "Defence Secretary",
     ("Prince", "QAT"): "Emir",
     ("Prince", "KWT"): "Emir",
-    ("Chancellor", "DEU"): "Chancellor",
 }
+_ATTRIBUTING = ("GPE", "ORG", "LOC")
 
 
 @lru_cache(maxsize=1)
-def _index() -> tuple[dict[tuple[str, ...], str], int]:
-    table = {norm_phrase(form): title for title, forms in _RAW.items() for form in forms}
+def lexicon() -> tuple[dict[tuple[str, ...], str], int]:
+    """Normalised written form → title, and the longest form in tokens."""
+    table: dict[tuple[str, ...], str] = {}
+    for line in LEXICON.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            title, forms = line.split("\t")
+            table.update({norm_phrase(form): title for form in forms.split("|")})
     return table, max(len(k) for k in table)
 
 
@@ -89,7 +51,7 @@ def _first_forms(tok: Token) -> list[str]:
 
 def title_before(tokens: Sequence[Token], end: int) -> tuple[str, int] | None:
     """Longest title whose tokens end just before index ``end``: (title, start index)."""
-    table, longest = _index()
+    table, longest = lexicon()
     for length in range(min(longest, end), 0, -1):
         start = end - length
         rest = tuple(t.norm for t in tokens[start + 1 : end])
@@ -100,10 +62,13 @@ def title_before(tokens: Sequence[Token], end: int) -> tuple[str, int] | None:
     return None
 
 
-def title_at(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
-    """Longest title starting at index ``start``: (title, end index)."""
-    table, longest = _index()
-    for length in range(min(longest, len(tokens) - start), 0, -1):
+def title_at(
+    tokens: Sequence[Token], start: int, stop: int | None = None
+) -> tuple[str, int] | None:
+    """Longest title starting at index ``start`` (ending by ``stop``): (title, end index)."""
+    table, longest = lexicon()
+    limit = len(tokens) if stop is None else stop
+    for length in range(min(longest, limit - start), 0, -1):
         title = table.get(tuple(t.norm for t in tokens[start : start + length]))
         if title:
             return title, start + length
@@ -111,7 +76,79 @@ def title_at(tokens: Sequence[Token], start: int) -> tuple[str, int] | None:
 
 
 def localise(title: str | None, country: str | None) -> str | None:
-    """A country's own name for a generic title."""
+    """A country's own name for a generic title (a US "Foreign Minister" is the
+    "Secretary of State")."""
     if title is None or country is None:
         return title
     return _LOCAL.get((title, country), title)
+
+
+def attach_titles(
+    tokens: Sequence[Token], spans: list[Span], mentions: list[Mention], defaults: bool
+) -> list[Mention]:
+    """Give people the title and country written around them; mark the mentions
+    used as attribution ``in_title``. ``defaults``: fall back to the gazetteer's title."""
+    by_end = {last: k for k, (_first, last) in enumerate(spans)}
+    by_start = {first: k for k, (first, _last) in enumerate(spans)}
+    out = list(mentions)
+    for k, (first, last) in enumerate(spans):
+        if mentions[k].kind != "PERSON":
+            continue
+        title, country, used = _before(tokens, spans, first, by_end, mentions)
+        if title is None and not used:
+            title, country, used = _after(tokens, spans, last, by_start, mentions)
+        title = title or _inside(tokens, first, last)
+        for j in used:
+            out[j] = replace(out[j], in_title=True)
+        own = mentions[k].country or country
+        fallback = mentions[k].title if defaults else None
+        out[k] = replace(mentions[k], title=localise(title, own) or fallback, country=own)
+    return out
+
+
+def _inside(tokens: Sequence[Token], first: int, last: int) -> str | None:
+    """A title that is part of the alias ("King Salman", "Crown Prince Mohammed ...")."""
+    inside = title_at(tokens, first, last)
+    if inside is None:
+        return None
+    longer = title_before(tokens, inside[1])  # "Crown" + alias "Prince Mohammed bin Salman"
+    return longer[0] if longer else inside[0]
+
+
+def _before(
+    tokens: Sequence[Token], spans: list[Span], pos: int, by_end: dict[int, int], ms: list[Mention]
+) -> tuple[str | None, str | None, list[int]]:
+    used: list[int] = []
+    country: str | None = None
+    j = by_end.get(pos)
+    if j is not None and ms[j].kind in _ATTRIBUTING:  # "وزير الخارجية الروسي" X
+        used, country, pos = [j], ms[j].country, spans[j][0]
+    found = title_before(tokens, pos)
+    if found is None:  # "نظيرها الروسي X": keep only an adjective
+        demonyms = [c for c in used if ms[c].demonym]
+        return None, country if demonyms else None, demonyms
+    title, pos = found
+    if pos >= 1 and tokens[pos - 1].norm == "s":  # "North Korea's"
+        pos -= 1
+    j = by_end.get(pos)
+    if country is None and j is not None and ms[j].kind in _ATTRIBUTING:
+        used.append(j)
+        country = ms[j].country
+    return title, country, used
+
+
+def _after(
+    tokens: Sequence[Token],
+    spans: list[Span],
+    pos: int,
+    by_start: dict[int, int],
+    ms: list[Mention],
+) -> tuple[str | None, str | None, list[int]]:
+    """ "Lavrov, the Russian foreign minister" (English apposition)."""
+    if pos < len(tokens) and tokens[pos].norm == "the":
+        pos += 1
+    j = by_start.get(pos)
+    if j is None or not ms[j].demonym:
+        return None, None, []
+    found = title_at(tokens, spans[j][1])
+    return (found[0], ms[j].country, [j]) if found else (None, None, [])

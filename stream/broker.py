@@ -10,8 +10,10 @@ transactions, and reports unreliable lag; see the README. Never production.
 
 from __future__ import annotations
 
+import ctypes
 import importlib.util
 import logging
+import signal
 import socket
 import subprocess
 import time
@@ -21,6 +23,7 @@ from types import TracebackType
 from stream.errors import BrokerError
 
 log = logging.getLogger(__name__)
+_PR_SET_PDEATHSIG = 1
 
 NOTICE = (
     "Started the embedded in-memory development broker (Tansu) at {bootstrap}. "
@@ -44,6 +47,15 @@ def free_port(host: str = "127.0.0.1") -> int:
     with socket.socket() as sock:
         sock.bind((host, 0))
         return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:
+    # Linux only: ask the kernel to SIGTERM the broker if we die (even SIGKILL).
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except OSError:
+        pass
 
 
 def _accepts(host: str, port: int) -> bool:
@@ -83,7 +95,16 @@ class EmbeddedBroker:
             "memory://tansu/",
         ]
         # Tansu's own log is noise for users; errors surface as a failed start.
-        self._process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._process = subprocess.Popen(
+            cmd,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            # Own session: a terminal Ctrl-C must reach only the worker, which
+            # then commits and leaves its group while the broker is still up;
+            # we stop the broker after that. PDEATHSIG covers a killed parent.
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
+        )
         deadline = time.monotonic() + self.start_timeout_s
         while not _accepts(self.host, self.port):
             if self._process.poll() is not None:

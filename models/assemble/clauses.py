@@ -33,7 +33,7 @@ def split_clauses(text: str) -> list[Clause]:
     """Cut ``text`` into clauses covering it left to right.
 
     >>> [text[c.start:c.end] for text in ["a, who b"] for c in split_clauses(text)]
-    ['a', ', ', 'who b']
+    ['a', ',', ' ', 'who b']
     """
     cuts = {0, len(text)}
     for match in _BREAK.finditer(text):

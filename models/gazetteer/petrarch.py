@@ -15,7 +15,15 @@ from pathlib import Path
 
 _CODE = re.compile(r"\[([~A-Z]+)\s*([^\]]*)\]")
 _TITLE_WORDS = frozenset(
-    ["president", "prime", "minister", "secretary", "king", "queen", "prince", "general", "chief", "leader", "premier", "chancellor", "foreign", "defense", "defence", "ambassador", "spokesman", "sheikh", "emir", "sultan", "mr", "dr", "رئيس", "وزير", "وزيرة", "ملك", "أمير", "امير", "الأمير", "ولي", "عهد", "الرئيس", "الملك", "شيخ", "الشيخ", "سفير", "ناطق", "متحدث"]
+    " ".join(
+        (
+            "president prime minister secretary king queen prince general chief leader",
+            "premier chancellor foreign defense defence ambassador spokesman sheikh emir sultan",
+            "mr dr رئيس وزير وزيرة ملك أمير امير الأمير ولي",
+            "عهد الرئيس الملك شيخ الشيخ سفير ناطق متحدث senator governor gov administration",
+            "kanzler bundeskanzler colonel former elect pm vice the un united nations",
+        )
+    ).split()
 )
 
 
@@ -71,10 +79,21 @@ def usable_names(actor: Actor) -> list[str]:
     out = []
     for name in actor.names:
         words = name.split()
-        if len(words) < 2 or any(w.lower().strip(".") in _TITLE_WORDS for w in words):
+        parts = re.split(r"[\s\-]+", name.lower())
+        if len(words) < 2 or any(w.strip(".") in _TITLE_WORDS for w in parts):
             continue
-        out.append(name.title() if name.isupper() else name)
+        if name not in _WRONG_MERGES:
+            out.append(_title_case(name) if name.isupper() else name)
     return out
+
+
+def _title_case(name: str) -> str:
+    """ "ABDULLAH_II" → "Abdullah II": regnal numbers stay upper case."""
+    return " ".join(w if re.fullmatch(r"[IVX]+", w) else w.title() for w in name.split())
+
+
+# Entries the dictionaries file under the wrong person.
+_WRONG_MERGES = frozenset({"GEORGE HERBERT WALKER BUSH", "GEORGE H. W. BUSH"})
 
 
 def mine(path: Path, countries: set[str]) -> Iterator[tuple[list[str], str | None]]:

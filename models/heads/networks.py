@@ -91,7 +91,7 @@ def fit_weighted(
             opt.zero_grad()
             loss.backward()
             opt.step()
-            total += float(loss) * len(idx)
+            total += loss.item() * len(idx)
         last = total / max(len(x), 1)
     model.eval()
     return last

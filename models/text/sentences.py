@@ -19,7 +19,15 @@ _TERMINAL = re.compile(r"[.!?؟…]+[\"'”’»)\]]*(?=\s)|\n")
 _WRAP_WIDTH = 55  # hard-wrapped newswire lines are 60-80 characters
 _CLOSERS = "\"'”’»)]"
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "rep", "sen", "gov", "pres", "st", "jr", "sr", "inc", "ltd", "co", "corp", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "approx", "dept", "univ", "est", "fig", "al"]
+    " ".join(
+        (
+            "mr mrs ms dr prof gen lt col maj capt",
+            "cmdr adm sgt rep sen gov pres st jr sr",
+            "inc ltd co corp no vs etc jan feb mar",
+            "apr jun jul aug sep sept oct nov dec mt",
+            "ft approx dept univ est fig al",
+        )
+    ).split()
 )
 _INITIALISM = re.compile(r"(?:\b[A-Za-z]\.)+$")
 
@@ -32,7 +40,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if _INITIALISM.search(head):
         return _next_word_lower(text, dot + 1) or _is_known_initialism(head)
     word = re.search(r"(\w+)\.$", head)
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
 def _is_known_initialism(head: str) -> bool:
@@ -42,7 +50,7 @@ def _is_known_initialism(head: str) -> bool:
 
 def _next_word_lower(text: str, pos: int) -> bool:
     match = re.compile(r"\s*(\S)").match(text, pos)
-    return bool(match) and match.group(1).islower()
+    return match is not None and match.group(1).islower()
 
 
 def _wrapped_line(text: str, newline: int) -> bool:

@@ -182,12 +182,12 @@ EN_RULES = [
     _r(
         rf"(?P<x>(?:\b[Ee]arlier\s+|\b[Ll]ater\s+)?\b{_EN_REL}\s+(?:fiscal\s+)?(?P<unit>week|month|year))\b",
         _relative_unit,
-    ),  # fmt: skip
+    ),
     _r(
         r"(?P<x>\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
         r"(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
         _ago,
-    ),  # fmt: skip
+    ),
     _r(rf"{_EN_PREP}(?:the\s+year\s+)?(?P<x>{_YEAR})\b(?![\d,.]\d)", _year),
     _r(rf"(?<![\d$€£.,])(?P<x>\b{_YEAR})\b(?![.,]?\d)(?!\s+[a-z\u0600-\u06ff])(?!\s*%)", _year),
 ]
@@ -196,7 +196,7 @@ AR_RULES = [
     _r(
         rf"(?P<x>\b{_DOM}\s+(?:من\s+)?{_AR_MON}\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?{_YEAR})",
         _full,
-    ),  # fmt: skip
+    ),
     _r(rf"(?P<x>\b{_DOM}\s+(?:من\s+)?{_AR_MON})(?!\w)", _day_month),
     _r(rf"(?P<x>(?<!\w){_AR_MON}\s*(?:من\s+)?(?:(?:عام|العام|سنة)\s+)?{_YEAR})", _month_year),
     _r(rf"(?P<x>(?<!\w){_AR_MON}\s+{_AR_REL})(?!\w)", _rel_month),
@@ -209,17 +209,17 @@ AR_RULES = [
     _r(
         r"(?P<x>(?<!\w)(?:اليوم|اليومَ))(?!\s+(?:الأخير|الأول|التالي|نفسه|ذاته|الذي|الثاني|الثالث|الوطني|العالمي))(?!\w)",
         _offset_day(0),
-    ),  # fmt: skip
+    ),
     _r(rf"(?P<x>(?<!\w)(?P<unit>العام|السنة|الشهر|الأسبوع)\s+{_AR_REL})(?!\w)", _relative_unit),
     _r(
         r"(?P<x>(?<!\w)(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع)(?P<rel>))(?!\w)",
         _relative_unit,
-    ),  # fmt: skip
+    ),
     _r(
         r"(?P<x>(?<!\w)قبل\s+(?:(?P<n>\d+)\s+)?(?P<unit>يومين|أيام|ايام|يوما|يومًا|أسبوع|أسبوعين|"
         r"أسابيع|شهر|شهرين|أشهر|شهور|عام|عامين|سنة|سنوات|أعوام))(?!\w)",
         _ago,
-    ),  # fmt: skip
+    ),
     _r(rf"(?<!\w)(?:[وبل]?(?:عام|العام|سنة|السنة|لعام)|في)\s+(?P<x>{_YEAR})(?!\d)", _year),
 ]
 

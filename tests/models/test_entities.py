@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from models.entities import EntityFinder
@@ -125,7 +127,7 @@ def test_offsets_sorted_and_exact(finder: EntityFinder) -> None:
     found = finder.find(text, "ar")
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert all(text[m.start : m.end] == m.text for m in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert [m.name for m in found] == ["Moscow", "Sergei Lavrov", "Choe Son Hui", "Moscow",
                                        "Pyongyang"]  # fmt: skip
 
