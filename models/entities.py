@@ -8,18 +8,14 @@ then attaches titles and country adjectives written next to people
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from models.gazetteer import CAPITALISED, UPPER, Index, Record, load_index
+from models.gazetteer import ARTICLE, BARE, CAPITALISED, UPPER, Index, Record, load_index
 from models.mentions import Mention
-from models.text.normalize import Token, letter_offset, proclitic_variants, tokenize
+from models.text.names import NAME_GAP, name_span
+from models.text.normalize import Token, fold, letter_offset, proclitic_variants, tokenize
 from models.titles import attach_titles, lexicon, title_at
-
-# What may separate two words of one name: spaces, a hyphen, an apostrophe, or
-# the dot of an initial ("George W. Bush", "U.S.").
-_NAME_GAP = re.compile(r"[ \t\u00a0]*[-'’]?[ \t\u00a0]*|\.[ \t]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,16 +68,34 @@ class EntityFinder:
         best: _Match | None = None
         for stripped, first in _readings(tokens[i]):
             longest = self.index.first.get(first, 0)
+            if not longest:  # most words start no alias: skip the work below
+                continue
             span = _contiguous_run(text, tokens, i, longest)
+            norms = [first, *(t.norm for t in tokens[i + 1 : i + span])]
             for last in range(i + span, i, -1):
                 if best is not None and last - i <= best.last - best.first:
                     break
-                key = (first, *(t.norm for t in tokens[i + 1 : last]))
-                found = self.index.phrases.get(key)
-                if found and _case_ok(text, tokens, i, last, found[1]):
-                    best = _Match(i, last, stripped, found[0])
+                key = tuple(norms[: last - i])
+                record = self._reading(text, tokens, i, last, stripped, key)
+                if record is not None:
+                    best = _Match(i, last, stripped, record)
                     break
         return best
+
+    def _reading(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        i: int,
+        last: int,
+        stripped: int,
+        key: tuple[str, ...],
+    ) -> Record | None:
+        """The first indexed reading of ``key`` whose case/article rule the text meets."""
+        for record, rule in self.index.phrases.get(key, ()):
+            if _case_ok(text, tokens, i, last, rule, (stripped, key[0])):
+                return record
+        return None
 
     def _mention(self, text: str, tokens: Sequence[Token], match: _Match) -> Mention:
         head = tokens[match.first]
@@ -96,9 +110,10 @@ class EntityFinder:
                        title, rec.aliases, demonym=demonym)  # fmt: skip
 
 
-def _readings(tok: Token) -> list[tuple[int, str]]:
+def _readings(tok: Token) -> tuple[tuple[int, str], ...]:
     """The word as written, then without glued Arabic proclitics."""
-    return [(0, tok.norm), *proclitic_variants(tok.surface)]
+    variants = proclitic_variants(tok.surface)
+    return ((0, tok.norm), *variants) if variants else ((0, tok.norm),)
 
 
 def _contiguous_run(text: str, tokens: Sequence[Token], i: int, longest: int) -> int:
@@ -106,13 +121,21 @@ def _contiguous_run(text: str, tokens: Sequence[Token], i: int, longest: int) ->
     n = 1 if longest else 0
     while n < longest and i + n < len(tokens):
         gap = text[tokens[i + n - 1].end : tokens[i + n].start]
-        if not _NAME_GAP.fullmatch(gap):
+        if not NAME_GAP.fullmatch(gap):
             break
         n += 1
     return n
 
 
-def _case_ok(text: str, tokens: Sequence[Token], i: int, last: int, rule: int) -> bool:
+def _case_ok(
+    text: str, tokens: Sequence[Token], i: int, last: int, rule: int, head: tuple[int, str]
+) -> bool:
+    """Does the text meet the alias's rule? ``head``: (proclitic letters stripped,
+    normalised first word); the word had an article iff normalising changed it."""
+    if rule in (ARTICLE, BARE):
+        stripped, norm = head
+        had_article = fold(tokens[i].surface)[stripped:] != norm
+        return had_article == (rule == ARTICLE)
     if rule == UPPER:
         return text[tokens[i].start : tokens[last - 1].end].replace(".", "").isupper()
     if rule == CAPITALISED:
@@ -120,66 +143,33 @@ def _case_ok(text: str, tokens: Sequence[Token], i: int, last: int, rule: int) -
     return True
 
 
-_NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "on",
-        "in",
-        "at",
-        "and",
-        "of",
-        "for",
-        "to",
-        "with",
-        "said",
-        "says",
-        "told",
-        "from",
-        "by",
-        "his",
-        "her",
-    ]
-)
-_MAX_NAME = 4
-
-
 def _titled_names(text: str, tokens: Sequence[Token], matches: list[_Match]) -> list[_Match]:
-    """Unknown people introduced by a title: "Foreign Minister Ri Son Gwon".
-
-    Latin script only: two to four capitalised words right after a title.
-    (Arabic names have no capitals to tell where they end.)
-    """
+    """Unknown people right after a title: "Foreign Minister Ri Son Gwon",
+    "وزير الخارجية البحريني خالد بن أحمد آل خليفة" (Arabic needs the country)."""
     covered = {i for m in matches for i in range(m.first, m.last)}
-    table, _longest = lexicon()
-    starts = {k[0] for k in table}
+    attributing = {m.first: m.last for m in matches if m.record.kind in _ATTRIBUTING}
+    starts = {k[0] for k in lexicon()[0]}
     out: list[_Match] = []
     for i, tok in enumerate(tokens):
-        if tok.norm not in starts or i in covered or not tok.surface.isascii():
+        if i in covered or not ({tok.norm} | {r for _k, r in _readings(tok)}) & starts:
             continue
         found = title_at(tokens, i)
         if found is None:
             continue
-        end = found[1]
-        n = _capitalised_run(text, tokens, end, covered)
-        if n >= 2:
-            surface = " ".join(t.surface for t in tokens[end : end + n])
-            key = "PERSON:" + " ".join(t.norm for t in tokens[end : end + n])
-            out.append(_Match(end, end + n, 0, Record("PERSON", key, surface, None, None, ())))
-            covered.update(range(end, end + n))
+        end = attributing.get(found[1], found[1])  # skip "البحريني"
+        # Arabic titles also head organisations ("رئيس مجلس الوزراء", "الملك فيصل
+        # التخصصي"): only a title with its country ("الرئيس الموريتاني") introduces a name.
+        if end == found[1] and not tok.surface.isascii():
+            continue
+        span = name_span(text, tokens, end, covered)
+        if span:
+            first, last = span
+            surface = text[tokens[first].start : tokens[last - 1].end]
+            key = "PERSON:" + " ".join(t.norm for t in tokens[first:last])
+            name = surface if surface.isascii() else None
+            out.append(_Match(first, last, 0, Record("PERSON", key, name, None, None, ())))
+            covered.update(range(first, last))
     return out
 
 
-def _capitalised_run(text: str, tokens: Sequence[Token], i: int, covered: set[int]) -> int:
-    n = 0
-    while i + n < len(tokens) and n < _MAX_NAME:
-        tok = tokens[i + n]
-        if i + n in covered or not tok.surface[:1].isupper() or not tok.surface.isascii():
-            break
-        if tok.norm in _NOT_NAMES:
-            break
-        if n and not _NAME_GAP.fullmatch(text[tokens[i + n - 1].end : tok.start]):
-            break
-        n += 1
-    return n
+_ATTRIBUTING = ("GPE", "ORG", "LOC", "DEMONYM")

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from models.mentions import Mention
+from models.text.names import skip_back
 from models.text.normalize import Token, norm_phrase, proclitic_variants
 
 LEXICON = Path(__file__).parent / "gazetteer" / "titles.tsv"
@@ -65,13 +66,16 @@ def title_before(tokens: Sequence[Token], end: int) -> tuple[str, int] | None:
 def title_at(
     tokens: Sequence[Token], start: int, stop: int | None = None
 ) -> tuple[str, int] | None:
-    """Longest title starting at index ``start`` (ending by ``stop``): (title, end index)."""
+    """Longest title starting at index ``start`` (ending by ``stop``): (title, end index).
+    The first word may carry a proclitic ("ووزير الخارجية")."""
     table, longest = lexicon()
     limit = len(tokens) if stop is None else stop
     for length in range(min(longest, limit - start), 0, -1):
-        title = table.get(tuple(t.norm for t in tokens[start : start + length]))
-        if title:
-            return title, start + length
+        rest = tuple(t.norm for t in tokens[start + 1 : start + length])
+        for first in _first_forms(tokens[start]):
+            title = table.get((first, *rest))
+            if title:
+                return title, start + length
     return None
 
 
@@ -120,10 +124,11 @@ def _before(
 ) -> tuple[str | None, str | None, list[int]]:
     used: list[int] = []
     country: str | None = None
+    pos = skip_back(tokens, pos)  # "وزير الخارجية الأسبق الدكتور X"
     j = by_end.get(pos)
     if j is not None and ms[j].kind in _ATTRIBUTING:  # "وزير الخارجية الروسي" X
         used, country, pos = [j], ms[j].country, spans[j][0]
-    found = title_before(tokens, pos)
+    found = title_before(tokens, skip_back(tokens, pos))
     if found is None:  # "نظيرها الروسي X": keep only an adjective
         demonyms = [c for c in used if ms[c].demonym]
         return None, country if demonyms else None, demonyms

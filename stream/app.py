@@ -23,7 +23,9 @@ from typing import Any, cast
 import faust
 from faust.types import EventT, StreamT
 
+from stream import metrics, web
 from stream.deadletter import Source
+from stream.health import Health
 from stream.kafka import bootstrap_list, faust_credentials
 from stream.pipeline import BatchProcessor, Inbound, Outbound
 from stream.seam import ExtractionSeam
@@ -66,6 +68,10 @@ def build_faust_app(settings: Settings, bootstrap: str) -> faust.App:
         web_enabled=settings.web_enabled,
         web_bind=settings.web_host,
         web_port=settings.web_port,
+        # No tables here: the built-in /router and /table pages would serve
+        # nothing but cluster topology, on the port the chart opens for probes.
+        web_router_enabled=False,
+        web_tables_enabled=False,
         autodiscover=False,
         store="memory://",
     )
@@ -104,6 +110,11 @@ class Worker:
             name: self._topic(name) for name in (settings.output_topic, settings.dlq_topic)
         }
         self.agent = self.app.agent(self.input, name="extract")(self._consume)
+        # The seam is built (model loaded) before the Worker exists: fail fast.
+        self.health = Health(self.app, self.agent, settings.input_topic, model_loaded=True)
+        metrics.set_build_info(seam.extractor.name, seam.extractor.version)
+        if settings.web_enabled:
+            web.register(self.app, self.health)
 
     def _topic(self, name: str) -> faust.TopicT:
         return self.app.topic(
@@ -124,6 +135,9 @@ class Worker:
         extractor thread cannot be interrupted anyway), then let it cancel.
         """
         work = asyncio.ensure_future(self._process(batch))
+        # In flight until the work ends, even if this await is cancelled first.
+        metrics.IN_FLIGHT.inc(len(batch))
+        work.add_done_callback(lambda _: metrics.IN_FLIGHT.dec(len(batch)))
         try:
             await asyncio.shield(work)
         except asyncio.CancelledError:

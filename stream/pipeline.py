@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from models.schema import SCHEMA_VERSION, Article, Event
-from stream import codec
+from stream import codec, metrics
 from stream.deadletter import DeadLetter, Source
 from stream.errors import Reason, message
 from stream.seam import ExtractionSeam, Failure
@@ -55,6 +55,8 @@ class BatchProcessor:
 
     async def process(self, batch: Sequence[Inbound]) -> list[Outbound]:
         """All records the batch produces, in input order."""
+        metrics.ARTICLES_CONSUMED.inc(len(batch))
+        metrics.BATCH_SIZE.observe(len(batch))
         decoded = [self._decode(item) for item in batch]
         articles = [a for a in decoded if isinstance(a, Article)]
         outcomes = iter(await self.seam.extract(articles))
@@ -86,6 +88,7 @@ class BatchProcessor:
     def event(self, event: Event) -> Outbound:
         """The record for one event: key = event_id, so compaction keeps one copy."""
         topic = self.settings.output_topic
+        metrics.EVENTS_PRODUCED.labels(type=event.type, status=event.status).inc()
         return Outbound(topic, event.event_id.encode(), codec.dumps(event), list(HEADERS))
 
     def dead_letter(self, letter: DeadLetter) -> Outbound:
@@ -93,6 +96,7 @@ class BatchProcessor:
         log.warning(
             "%s dead-lettered: %s (%s)", letter.source.describe(), letter.reason, letter.message
         )
+        metrics.DEAD_LETTERS.labels(reason=letter.reason.value).inc()
         headers = [*HEADERS, ("dead-letter-reason", letter.reason.value.encode())]
         value = codec.dumps(letter.to_json())
         return Outbound(self.settings.dlq_topic, letter.source.key, value, headers)

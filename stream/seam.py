@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from models.base import Extractor
 from models.factory import ExtractorNotAvailable, build_extractor
 from models.schema import Article, Event
+from stream import metrics
 from stream.errors import ExtractorUnavailable
 from stream.settings import Settings
 
@@ -100,7 +101,10 @@ class ExtractionSeam:
     @classmethod
     def from_settings(cls, settings: Settings) -> ExtractionSeam:
         """Build the configured extractor; raises :class:`ExtractorUnavailable`."""
-        return cls(load_extractor(settings))
+        started = time.perf_counter()
+        extractor = load_extractor(settings)
+        metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
+        return cls(extractor)
 
     async def extract(self, articles: Sequence[Article]) -> list[Outcome]:
         """Outcomes for ``articles``, computed off the event loop."""
@@ -110,6 +114,8 @@ class ExtractionSeam:
             self._executor, extract_isolated, self.extractor, list(articles)
         )
         self.last_batch_s = time.perf_counter() - started
+        if articles:  # a batch of only dead letters extracts nothing: not a latency
+            metrics.EXTRACTION_SECONDS.observe(self.last_batch_s)
         log.debug("extracted %d articles in %.3f s", len(articles), self.last_batch_s)
         return outcomes
 

@@ -1,7 +1,8 @@
 """Assembly: sentence signals, entity mentions and times in; merged :class:`Event` objects out.
 
 Shared by every extractor. Stages: coreference of bare names (``coref``),
-per-trigger candidates with roles (``roles``, ``invite``, ``arms``), merging
+per-trigger candidates with roles (``roles``, ``subjects``, ``destinations``,
+``invite``, ``arms``), merging
 within the article (``merge``), the time policy (``timing``), and public
 events with deterministic ids (``build``).
 """

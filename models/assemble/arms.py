@@ -19,14 +19,29 @@ from models.text.normalize import is_arabic
 _ACTOR_KINDS = PARTY_KINDS + PLACE_KINDS
 _RECEIVE_WORDS = frozenset(
     (
-        *("received", "bought", "purchased", "acquired", "obtained"),
+        *("received", "bought", "purchased", "acquired", "obtained", "receiving"),
+        *("buy", "buying", "purchase", "purchases", "took", "take", "taking"),
+        *("شراء", "استيراد", "يشتري", "تشتري", "سيشتري", "ستشتري", "استورد", "استوردت"),
         *("تسلم", "تسلمت", "استلم", "استلمت", "تلقى", "تلقت", "اشترى", "اشترت", "حصل", "حصلت"),
     )
 )
 
 
+# Verbal nouns whose genitive is the recipient: "تسليح المتمردين", "arming the rebels".
+_OBJECT_FIRST = frozenset(("تسليح", "تزويد", "arming"))
+
+
+def _object_first(view: SentenceView, trigger: Trigger, actors: list[Mention]) -> Mention | None:
+    if trigger.text.split()[-1].lower().lstrip("وفب") not in _OBJECT_FIRST:
+        return None
+    after = [m for m in actors if m.start >= trigger.end and view.marks.get(m.start) is None]
+    near = [t for t in view.tokens if t.start >= trigger.end][:3]
+    return after[0] if after and near and after[0].start <= near[-1].start else None
+
+
 def _receiving(trigger: Trigger) -> bool:
-    return trigger.text.split()[0].lower().lstrip("وف") in _RECEIVE_WORDS
+    # Any word counts: "has received", "took delivery".
+    return any(w.lower().lstrip("وف") in _RECEIVE_WORDS for w in trigger.text.split())
 
 
 def _actors(view: SentenceView, trigger: Trigger) -> list[Mention]:
@@ -60,13 +75,13 @@ def arms(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     """Fill supplier, recipient, items and delivery place of an arms transfer."""
     actors = _actors(view, trigger)
     marked = {m.start: view.marks.get(m.start) for m in actors}
+    cand.add("recipient", _object_first(view, trigger, actors))
     cand.add("supplier", next((m for m in actors if marked[m.start] == "from"), None))
     if not cand.keys("supplier"):
         cand.add("supplier", _demonym_supplier(view, trigger))
-    cand.add(
-        "recipient",
-        next((m for m in actors if marked[m.start] == "to" and m.start >= trigger.start), None),
-    )
+    if not cand.keys("recipient"):
+        to = [m for m in actors if marked[m.start] == "to" and m.start >= trigger.start]
+        cand.add("recipient", to[0] if to else None)
     subj = subject(view, trigger, _ACTOR_KINDS)
     role: Role = "recipient" if _receiving(trigger) else "supplier"
     taken = cand.keys("supplier") | cand.keys("recipient")

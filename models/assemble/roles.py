@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import SentenceView, markers
+from models.assemble.destinations import adjacent, dateline, followed_by_here
 from models.assemble.invite import invitation
+from models.assemble.subjects import apposition, participle_guest, sentence_subject
 from models.mentions import Mention, Trigger
 from models.text.normalize import fold
 
@@ -71,6 +73,11 @@ def meeting(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     cand.add("participant", subject(view, trigger, PARTY_KINDS))
     for mention in parties:
         cand.add("participant", mention)
+    # Fallbacks only when the clause alone does not give two parties.
+    if len(cand.actors) < 2:
+        cand.add("participant", sentence_subject(view, trigger))
+    if len(cand.actors) < 2:
+        cand.add("participant", apposition(view, trigger))
     if len(cand.actors) < 2:
         for mention in _country_parties(view, trigger):
             cand.add("participant", mention)
@@ -106,13 +113,33 @@ def visit(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
         cand.add("inviter", invited[0])
         cand.add("visitor", invited[1])
     else:
-        cand.add("visitor", _genitive(view, trigger) or subject(view, trigger, PARTY_KINDS))
+        found = participle_guest(view, trigger) or _genitive(view, trigger)
+        found = found or subject(view, trigger, PARTY_KINDS)
+        cand.add("visitor", found or sentence_subject(view, trigger))
     visitors = cand.keys("visitor")
-    dest = [m for m in places_after(view, trigger, ("to", None, "in")) if m.key not in visitors]
-    ranked = sorted(dest, key=lambda m: (view.marks.get(m.start) != "to", m.start))
+    # A country adjective is not a destination ("first visit by a Russian president").
+    dest = [
+        m
+        for m in places_after(view, trigger, ("to", None, "in"))
+        if m.key not in visitors and not m.demonym
+    ]
+    # "arrived in Cairo on a visit to Egypt": the place the trigger governs comes
+    # first (the most specific), then one marked "to", then the nearest.
+    ranked = sorted(
+        dest,
+        key=lambda m: (not adjacent(view, trigger, m), view.marks.get(m.start) != "to", m.start),
+    )
     cand.location = ranked[0] if ranked else _destination_before(view, trigger)
+    if cand.location is None and followed_by_here(view, trigger):
+        cand.location = dateline(view)
     if cand.location is None and invited is not None and invited[0] is not None:
         cand.location = _home_of(view, invited[0])
+    if trigger.text.lower() == "visiting":  # "X held talks with visiting Y": X hosts
+        before = [
+            m for m in view.in_clause(view.clause_of(trigger.start)) if m.end <= trigger.start
+        ]
+        hosts = [m for m in before if m.kind in PARTY_KINDS and m.key not in visitors]
+        cand.add("host", hosts[-1] if hosts else None)
 
 
 def _destination_before(view: SentenceView, trigger: Trigger) -> Mention | None:

@@ -73,6 +73,13 @@ class Encoder:
         shifted[empty | outside] = -1
         return shifted
 
+    def _empty(self, layers: Sequence[int]) -> EncodedBatch:
+        """The batch of zero texts (so callers need no special case)."""
+        n_states = self.num_layers + 1
+        hidden = {i % n_states: torch.zeros(0, 0, self.hidden_size) for i in layers}
+        none = torch.zeros(0, 0, dtype=torch.int64)
+        return EncodedBatch(hidden, none, torch.zeros(0, 0, 2, dtype=torch.int64), none)
+
     def encode(
         self,
         texts: Sequence[str],
@@ -85,8 +92,11 @@ class Encoder:
         ``layers`` are hidden-state indices (0 = embeddings, -1 = last block).
         Texts longer than ``max_length`` subwords (prefix and specials included)
         are truncated. e5 was trained with a ``"query: "`` / ``"passage: "``
-        prefix; it is encoded but hidden from ``offsets``.
+        prefix; it is encoded but hidden from ``offsets``. An empty ``texts``
+        gives an empty batch (B = 0).
         """
+        if not texts:
+            return self._empty(layers)
         torch.set_num_threads(self.threads)
         enc = self._tokenize(texts, prefix, max_length)
         with torch.inference_mode():

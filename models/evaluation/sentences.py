@@ -25,6 +25,9 @@ from models.evaluation.run import format_report, predict, score_events
 from models.schema import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+# Training lines carry no publication date; relative times ("on Tuesday") need
+# one to resolve at all. A fixed recent day keeps past-tense news in the past.
+ANCHOR = "2026-01-01"
 ROLES = ("participant", "visitor", "host", "supplier", "recipient")
 
 
@@ -52,7 +55,12 @@ def gold_event(event: dict[str, Any]) -> dict[str, Any]:
 
 def to_gold(line: dict[str, Any]) -> dict[str, Any]:
     """A training line as a one-sentence gold article."""
-    article = {"id": line["id"], "text": line["text"], "language": line["lang"]}
+    article = {
+        "id": line["id"],
+        "text": line["text"],
+        "language": line["lang"],
+        "published_at": ANCHOR,
+    }
     return {"article": article, "events": [gold_event(e) for e in line["events"]]}
 
 

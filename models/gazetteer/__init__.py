@@ -12,15 +12,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from models.text.normalize import is_arabic, norm_phrase
+from models.text.normalize import fold, is_arabic, norm_phrase
 
 DATA = Path(__file__).with_name("gazetteer.json")
 
 # Case rules for Latin-script aliases, so "US"/"IS" do not match "us"/"is" and
 # "Turkey"/"Chad" need a capital letter.
 ANY_CASE, CAPITALISED, UPPER = 0, 1, 2
+# A one-word Arabic alias written with the article (القاعدة، الرقة، الكاميرون) must
+# carry it in the text too: without it, it is usually a common word (قاعدة "base",
+# رقة "softness") or another entity (كاميرون: David Cameron).
+# Conversely a one-word alias written without it must appear without it: الحماس
+# "the enthusiasm" is not Hamas, السيول "the floods" is not Seoul.
+ARTICLE, BARE = 3, 4
 # Arabic aliases that are also common words (مالي "financial", بنين "sons").
-_COMMON_WORDS = frozenset({"مالي", "بنين", "فتح", "تشاد", "ماي", "توغو"})
+_COMMON_WORDS = frozenset({"مالي", "بنين", "فتح", "تشاد", "ماي", "توغو", "صور", "صيدا", "مرسي"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +46,32 @@ class Index:
     """Alias token sequences → (record, case rule); first tokens → longest alias."""
 
     records: list[Record] = field(default_factory=list)
-    phrases: dict[tuple[str, ...], tuple[Record, int]] = field(default_factory=dict)
+    phrases: dict[tuple[str, ...], list[tuple[Record, int]]] = field(default_factory=dict)
     first: dict[str, int] = field(default_factory=dict)
 
     def add(self, record: Record, alias: str) -> None:
-        """Index one alias; the first record to claim an alias keeps it."""
+        """Index one alias; readings are kept in priority order (first added first)."""
         toks = norm_phrase(alias)
         if not toks or alias in _COMMON_WORDS:
             return
-        rule = case_rule(alias)
-        known = self.phrases.get(toks)
-        if known is None or (known[0] is record and rule < known[1]):
-            self.phrases[toks] = (record, rule)
+        rule = ANY_CASE if record.kind == "DEMONYM" and is_arabic(alias) else case_rule(alias)
+        readings = self.phrases.setdefault(toks, [])
+        for k, (known, known_rule) in enumerate(readings):
+            if known is record:
+                readings[k] = (record, min(rule, known_rule))
+                break
+        else:
+            readings.append((record, rule))
         self.first[toks[0]] = max(self.first.get(toks[0], 0), len(toks))
 
 
 def case_rule(alias: str) -> int:
-    """UPPER for short acronyms ("US", "U.N."), CAPITALISED for other names."""
+    """UPPER for short acronyms ("US", "U.N."), CAPITALISED for other Latin names,
+    ARTICLE/BARE for one-word Arabic names written with/without ال."""
     if is_arabic(alias):
-        return ANY_CASE
+        if " " in alias:
+            return ANY_CASE
+        return ARTICLE if fold(alias).startswith("ال") else BARE
     letters = alias.replace(".", "").replace(" ", "")
     if letters.isupper() and len(letters) <= 5:
         return UPPER

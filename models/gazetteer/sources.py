@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,14 @@ class Entry:
         return [self.kind, self.key, self.name, self.country, self.title, list(seen)]
 
 
+# CLDR's display names where news English says it differently.
+_ENGLISH = {
+    "HK": "Hong Kong", "MO": "Macau", "MM": "Myanmar", "CG": "Republic of the Congo",
+    "CD": "Democratic Republic of the Congo", "PS": "Palestine", "CI": "Ivory Coast",
+    "CZ": "Czech Republic", "TR": "Turkey", "VA": "Vatican City",
+}  # fmt: skip
+
+
 def cldr_countries() -> dict[str, Entry]:
     """ISO3 → country entry with CLDR English and Arabic names (and variants)."""
     import pycountry
@@ -40,8 +49,8 @@ def cldr_countries() -> dict[str, Entry]:
         a2, a3 = country.alpha_2, country.alpha_3
         if a2 in _NOT_COUNTRIES or a2 not in en.territories:
             continue
-        name = en.territories[a2]
-        aliases = [name, country.name, ar.territories.get(a2, "")]
+        name = _ENGLISH.get(a2) or re.sub(r"\s*\(.*\)$", "", en.territories[a2])
+        aliases = [name, en.territories[a2], country.name, ar.territories.get(a2, "")]
         aliases += [getattr(country, "common_name", ""), _variant(en, a2), _variant(ar, a2)]
         out[a3] = Entry("GPE", f"GPE:{a3}", name, a3, None, [a for a in aliases if a])
     return out

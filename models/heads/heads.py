@@ -84,6 +84,7 @@ class Heads:
             for k, v in net.state_dict().items()
         }
         save_file(state, str(Path(out_dir) / WEIGHTS))
+        (Path(out_dir) / WEIGHTS).chmod(0o644)  # safetensors writes 0600
         text = json.dumps(self.config, indent=2, ensure_ascii=False, sort_keys=True)
         (Path(out_dir) / CONFIG).write_text(text + "\n")
 

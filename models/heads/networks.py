@@ -8,8 +8,6 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-LossFn = Callable[[torch.Tensor, torch.Tensor], torch.Tensor]
-
 
 class MLP(nn.Module):
     """``Linear -> GELU -> Dropout -> Linear``: FACTS.md's best frozen-feature head."""
@@ -47,29 +45,6 @@ def candidate_loss(logits: torch.Tensor, allowed: torch.Tensor) -> torch.Tensor:
     return (full - kept).mean()
 
 
-def weighted_bce(weights: torch.Tensor) -> LossFn:
-    """Multi-label BCE with a per-row weight (soft negatives count less)."""
-
-    def loss(logits: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
-        raw = nn.functional.binary_cross_entropy_with_logits(logits, target, reduction="none")
-        return (raw.mean(-1) * weights[: len(raw)]).sum() / weights[: len(raw)].sum()
-
-    return loss
-
-
-def fit(
-    model: nn.Module, x: torch.Tensor, y: torch.Tensor, loss_fn: LossFn, cfg: FitConfig
-) -> float:
-    """Train ``model`` in place with AdamW on shuffled minibatches; return the last epoch's loss.
-
-    Deterministic for a given seed and thread count: the shuffle uses its own
-    generator and the model is expected to be initialised under the same seed.
-    ``loss_fn`` receives (logits, y rows); for row-weighted losses pass weights
-    aligned with ``x`` through :func:`fit_weighted`.
-    """
-    return fit_weighted(model, x, y, lambda lg, t, _idx: loss_fn(lg, t), cfg)
-
-
 def fit_weighted(
     model: nn.Module,
     x: torch.Tensor,
@@ -77,7 +52,12 @@ def fit_weighted(
     loss_fn: Callable[[torch.Tensor, torch.Tensor, torch.Tensor], torch.Tensor],
     cfg: FitConfig,
 ) -> float:
-    """Like :func:`fit`, but ``loss_fn`` also gets the batch's row indices."""
+    """Train ``model`` in place with AdamW on shuffled minibatches; return the last epoch's loss.
+
+    ``loss_fn(logits, y_rows, row_indices)`` gets the batch's row indices so it
+    can apply per-row weights. Deterministic for a given seed and thread count:
+    the shuffle uses its own generator, and :func:`new_mlp` seeds the init.
+    """
     gen = torch.Generator().manual_seed(cfg.seed)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, weight_decay=cfg.weight_decay)
     model.train()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from models.assemble.pipeline import assemble
 from models.dates import find_times
 from models.entities import EntityFinder
+from models.lexicon.names import fallback_names
 from models.lexicon.signals import LexiconSignals
 from models.schema import Article, Event, ExtractorInfo
 from models.text.langid import detect_language
@@ -46,7 +47,8 @@ class LexiconExtractor:
     def _extract(self, article: Article) -> list[Event]:
         language = article.language or detect_language(article.text)
         sentences = split_sentences(article.text)
-        mentions = self._entities.find(article.text, language)
+        # Unknown Latin-script names the gazetteer misses would leave roles empty.
+        mentions = fallback_names(article.text, self._entities.find(article.text, language))
         times = find_times(article.text, language, article.published_datetime())
         signals = self._signals.detect(sentences, language)
         return assemble(article, language, sentences, signals, mentions, times, self._info)

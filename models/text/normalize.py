@@ -78,7 +78,7 @@ def tokenize(text: str) -> list[Token]:
 
 def norm_phrase(text: str) -> tuple[str, ...]:
     """Normalised token sequence of a phrase (used to index gazetteer aliases)."""
-    return tuple(t.norm for t in tokenize(text))
+    return tuple(norm_token(word) for word in _TOKEN.findall(text))
 
 
 @lru_cache(maxsize=1 << 16)

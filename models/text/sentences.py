@@ -37,10 +37,13 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     head = text[max(0, dot - 12) : dot + 1]
-    if _INITIALISM.search(head):
+    if _INITIALISM.search(head) and not re.search(r"(?:^|[^\w.])[A-Z]\.$", head):
         return _next_word_lower(text, dot + 1) or _is_known_initialism(head)
     word = re.search(r"(\w+)\.$", head)
-    return word is not None and word.group(1).lower() in _ABBREVIATIONS
+    if word is None:
+        return False
+    # A lone letter is an initial ("George W. Bush") or an Arabic title ("د." Dr).
+    return len(word.group(1)) == 1 or word.group(1).lower() in _ABBREVIATIONS
 
 
 def _is_known_initialism(head: str) -> bool:

@@ -38,8 +38,8 @@ _AR_MON_WORD = _alt(list(cal.AR_MONTHS))
 _AR_MON = rf"(?P<mon>{_AR_MON_WORD})(?:\s*[/(]\s*(?:{_AR_MON_WORD})\s*\)?)?"
 _AR_WD = rf"(?P<wd>{_alt(list(cal.AR_WEEKDAYS))})"
 _YEAR = r"(?P<y>1[89]\d\d|20\d\d|٢٠[٠-٩][٠-٩]|١٩[٠-٩][٠-٩])"
-_DOM = r"(?P<d>[0-3]?\d)"
-_EN_PREP = r"(?:\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Oo]f|[Bb]efore|[Aa]fter|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id-?)\s+)"  # noqa: E501
+_DOM = r"(?P<d>\d{1,2})"
+_EN_PREP = r"(?:\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Uu]ntil|[Bb]y|[Oo]f|[Bb]efore|[Aa]fter|[Ff]rom|[Tt]hrough|[Ee]arly|[Ll]ate|[Mm]id)\s+|\b[Mm]id-)"  # noqa: E501
 _AR_PREP = r"(?:(?:في|منذ|خلال|حتى|من|أوائل|أواخر|مطلع|منتصف|بداية|نهاية|شهر)\s+)"
 
 
@@ -167,7 +167,6 @@ _AR_REL = r"(?P<rel>الماضي|الماضية|المنصرم|المنصرمة|
 EN_RULES = [
     _r(rf"(?P<x>\b{_DOM}(?:st|nd|rd|th)?\s+{_EN_MON},?\s+{_YEAR})\b", _full),
     _r(rf"(?P<x>\b{_EN_MON}\s+{_DOM}(?:st|nd|rd|th)?,?\s+{_YEAR})\b", _full),
-    _r(r"(?P<x>\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d))\b", _iso),
     _r(rf"(?P<x>\b{_DOM}(?:st|nd|rd|th)?\s+{_EN_MON})(?!\w)", _day_month),
     _r(rf"(?P<x>\b{_EN_MON}\s+{_DOM}(?:st|nd|rd|th)?)\b(?!,?\s*\d)", _day_month),
     _r(rf"(?P<x>\b{_EN_MON},?\s+{_YEAR})\b", _month_year),
@@ -189,7 +188,6 @@ EN_RULES = [
         _ago,
     ),
     _r(rf"{_EN_PREP}(?:the\s+year\s+)?(?P<x>{_YEAR})\b(?![\d,.]\d)", _year),
-    _r(rf"(?<![\d$€£.,])(?P<x>\b{_YEAR})\b(?![.,]?\d)(?!\s+[a-z\u0600-\u06ff])(?!\s*%)", _year),
 ]
 
 AR_RULES = [
@@ -223,4 +221,10 @@ AR_RULES = [
     _r(rf"(?<!\w)(?:[وبل]?(?:عام|العام|سنة|السنة|لعام)|في)\s+(?P<x>{_YEAR})(?!\d)", _year),
 ]
 
-RULES: dict[str, list[Rule]] = {"en": EN_RULES, "ar": AR_RULES}
+# Rules that need no letters: ISO dates and bare years ("in 2022" is in EN_RULES).
+DIGIT_RULES = [
+    _r(r"(?P<x>\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d))\b", _iso),
+    _r(rf"(?<![\d$€£.,])(?P<x>\b{_YEAR})\b(?![.,]?\d)(?!\s+[a-z\u0600-\u06ff])(?!\s*%)", _year),
+]
+
+RULES: dict[str, list[Rule]] = {"en": EN_RULES, "ar": AR_RULES, "digits": DIGIT_RULES}

@@ -8,6 +8,7 @@ from typing import Any
 
 import faust
 
+from stream import web
 from stream.app import Worker
 from stream.cli.common import broker_for, err, friendly, load_settings
 from stream.kafka import ensure_topics
@@ -42,6 +43,9 @@ def serve(settings: Settings, bootstrap: str, seam: ExtractionSeam, started: flo
         f"worker {settings.app_id}: {settings.input_topic} → {settings.output_topic} "
         f"(dead letters: {settings.dlq_topic}) on {bootstrap}, extractor {seam.extractor.name}"
     )
+    if settings.web_enabled:
+        url = web.base_url(settings)
+        err.print(f"health and metrics: {url}/livez {url}/readyz {url}/metrics")
     faust.Worker(
         worker.app, loop=loop, loglevel=settings.log_level, quiet=True, redirect_stdouts=False
     ).execute_from_commandline()

@@ -40,11 +40,18 @@ PEOPLE_PLACES: dict[str, tuple[str, str, str, str]] = {
     "روسيا": ("GPE", "GPE:RUS", "Russia", "RUS"),
     "الإيرانية": ("GPE", "GPE:IRN", "Iran", "IRN"),
     "Paris": ("GPE", "GPE:FRA", "Paris", "FRA"),
+    "PARIS": ("GPE", "GPE:FRA", "Paris", "FRA"),
     "Berlin": ("GPE", "GPE:DEU", "Berlin", "DEU"),
     "Tokyo": ("GPE", "GPE:JPN", "Tokyo", "JPN"),
     "India": ("GPE", "GPE:IND", "India", "IND"),
     "United States": ("GPE", "GPE:USA", "United States", "USA"),
     "Egypt": ("GPE", "GPE:EGY", "Egypt", "EGY"),
+    "France": ("GPE", "GPE:FRA", "France", "FRA"),
+    "Russian": ("GPE", "GPE:RUS", "Russia", "RUS"),
+    "Sergei Lavrov": ("PERSON", "PERSON:Sergei Lavrov", "Sergei Lavrov", "RUS"),
+    "الحوثيين": ("ORG", "ORG:Houthis", "Houthis", "YEM"),
+    "إيران": ("GPE", "GPE:IRN", "Iran", "IRN"),
+    "White House": ("ORG", "ORG:White House", "White House", "USA"),
 }
 
 
@@ -126,6 +133,41 @@ def test_arms_transfer_subject_object_quantity() -> None:
     (event,) = run(text, "en")
     assert roles(event) == {"supplier": {"United States"}, "recipient": {"Egypt"}}
     assert [(i.category, i.quantity) for i in event.items] == [("aircraft", 8)]
+
+
+def test_subject_across_an_apposition() -> None:
+    text = "Olaf Scholz, the chancellor of the country, met with Emmanuel Macron."
+    (event,) = run(text, "en")
+    assert roles(event) == {"participant": {"Olaf Scholz", "Emmanuel Macron"}}
+
+
+def test_counterpart_named_in_apposition() -> None:
+    text = "Olaf Scholz met with his Russian counterpart, Sergei Lavrov, on Monday."
+    (event,) = run(text, "en")
+    assert roles(event) == {"participant": {"Olaf Scholz", "Sergei Lavrov"}}
+
+
+def test_reporting_subject_is_not_a_participant() -> None:
+    text = "The White House said that, next week, Narendra Modi will meet officials."
+    assert run(text, "en") == []
+
+
+def test_demonym_is_not_a_visit_destination() -> None:
+    text = "Emmanuel Macron made the first visit by a Russian leader."
+    assert [e for e in run(text, "en") if e.type == "VISIT"] == []
+
+
+def test_receiving_verbs_make_the_subject_recipient() -> None:
+    text = "Egypt signed a deal to buy 30 Rafale fighter jets from France."
+    (event,) = run(text, "en")
+    assert roles(event) == {"supplier": {"France"}, "recipient": {"Egypt"}}
+
+
+def test_arming_noun_takes_its_object_as_recipient() -> None:
+    text = "واتهمت الحكومة إيران بتسليح الحوثيين بالصواريخ."
+    (event,) = run(text, "ar")
+    assert (event.type, event.status) == ("ARMS_TRANSFER", "alleged")
+    assert roles(event) == {"supplier": {"Iran"}, "recipient": {"Houthis"}}
 
 
 def test_mentions_of_one_visit_merge_with_union_of_evidence() -> None:
@@ -223,3 +265,25 @@ def test_seed_article_score(tmp_path: Path) -> None:
         e for e in events if e.type == "VISIT" and "Sergei Lavrov" in roles(e).get("visitor", set())
     ]
     assert lavrov and lavrov[0].time is not None and lavrov[0].time.start == "2023-10"
+
+
+def test_arrived_here_takes_the_dateline_place() -> None:
+    text = "PARIS, May 9 - Olaf Scholz arrived here on Thursday for talks."
+    (event,) = [e for e in run(text, "en") if e.type == "VISIT"]
+    assert event.location is not None and event.location.name == "Paris"
+    assert [
+        e for e in run("Olaf Scholz arrived here on Thursday.", "en") if e.type == "VISIT"
+    ] == []
+
+
+def test_visiting_guest_is_hosted_by_the_subject() -> None:
+    text = "Olaf Scholz held talks with visiting President Emmanuel Macron on Monday."
+    by_type = {e.type: e for e in run(text, "en")}
+    assert roles(by_type["VISIT"]) == {"visitor": {"Emmanuel Macron"}, "host": {"Olaf Scholz"}}
+    assert roles(by_type["MEETING"]) == {"participant": {"Olaf Scholz", "Emmanuel Macron"}}
+
+
+def test_the_place_a_trigger_governs_is_the_destination() -> None:
+    text = "Emmanuel Macron arrived in Paris on a visit to Egypt."
+    visits = [e for e in run(text, "en") if e.type == "VISIT"]
+    assert visits and visits[0].location is not None and visits[0].location.name == "Paris"

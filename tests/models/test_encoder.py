@@ -117,3 +117,9 @@ def test_encode_shapes_and_offsets(encoder: Encoder) -> None:
     assert (b, h) == (2, 384) and batch.offsets.shape == (2, t, 2)
     spans = [text[s:e].strip() for s, e in batch.offsets[0].tolist() if s >= 0]
     assert spans[0] == "Russian" and "".join(spans).startswith("RussianPresident")
+
+
+@pytest.mark.slow
+def test_encode_empty_list(encoder: Encoder) -> None:
+    batch = encoder.encode([], layers=(8, -1))
+    assert batch.hidden[8].shape[0] == 0 and batch.offsets.shape[0] == 0

@@ -140,3 +140,38 @@ def test_gazetteer_size() -> None:
         sum(r.kind == "GPE" and r.key.count(":") == 1 and len(r.key) == 7 for r in index.records)
         >= 190
     )
+
+
+UNKNOWN = [
+    ("Chinese Defence Minister Dong Jun met", "Dong Jun", "Defence Minister", "CHN"),
+    ("Foreign Minister Teodoro Locsin said", "Teodoro Locsin", "Foreign Minister", None),
+    ("وقال وزير الخارجية البحريني خالد بن أحمد آل خليفة إن", None, "Foreign Minister", "BHR"),
+    ("واستقبل الرئيس الموريتاني محمد ولد الشيخ الغزواني، أمس", None, "President", "MRT"),
+    ("وزير الخارجية الفرنسي الأسبق لوران فابيوس", None, "Foreign Minister", "FRA"),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "title", "country"), UNKNOWN)
+def test_unknown_people_after_titles(
+    finder: EntityFinder, text: str, name: str | None, title: str, country: str | None
+) -> None:
+    people = [m for m in finder.find(text, "ar") if m.kind == "PERSON"]
+    assert len(people) == 1
+    person = people[0]
+    assert (person.name, person.title, person.country) == (name, title, country)
+    assert person.key.startswith("PERSON:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ترأس رئيس مجلس الوزراء الجلسة", "مستشفى الملك فيصل التخصصي", "the President said on Monday"],
+)
+def test_titles_without_names_make_no_people(finder: EntityFinder, text: str) -> None:
+    assert [m for m in finder.find(text, "ar") if m.kind == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    "text", ["الحماس والسيول في الجدة", "قاعدة عسكرية", "كيف حالك", "ترأس الاجتماع", "صور المرسى"]
+)
+def test_arabic_common_words_are_not_entities(finder: EntityFinder, text: str) -> None:
+    assert finder.find(text, "ar") == []

@@ -69,7 +69,7 @@ def _random_heads() -> Heads:
         "recipe": {"layers": [8, 12], "prefix": "query: ", "max_length": 64},
         "dims": dims,
     }
-    return Heads(config, {k: new_mlp(*v, seed=1) for k, v in dims.items()})
+    return Heads(config, {k: new_mlp(v[0], v[1], v[2], 1) for k, v in dims.items()})
 
 
 def test_heads_save_load_and_shapes(tmp_path: Path) -> None:

@@ -119,3 +119,21 @@ def test_no_events_in_hard_negative_articles() -> None:
         for lang, text in texts
     ]
     assert LexiconExtractor().extract_batch(arts) == [[], []]
+
+
+def test_fallback_names_find_unknown_people_and_skip_titles_and_weapons() -> None:
+    from models.lexicon.names import fallback_names
+
+    text = "Following talks, Vice Premier Li Lanqing met Rubin. Poland bought K2 tanks."
+    found = {m.text: m.kind for m in fallback_names(text, [])}
+    assert found == {"Li Lanqing": "PERSON", "Rubin": "PERSON", "Poland": "PERSON"}
+
+
+def test_fallback_names_keep_gazetteer_mentions_and_their_continuations() -> None:
+    from models.lexicon.names import fallback_names
+    from models.mentions import Mention
+
+    text = "He met Raul Castro Ruz in Havana."
+    known = Mention(7, 18, "Raul Castro", "PERSON", "PERSON:Raul Castro")
+    found = fallback_names(text, [known])
+    assert [(m.text, m.kind) for m in found] == [("Raul Castro", "PERSON"), ("Havana", "LOC")]

@@ -23,6 +23,17 @@ def test_english_abbreviations_and_quotes() -> None:
     ]
 
 
+def test_initials_and_arabic_abbreviations() -> None:
+    assert _texts("George W. Bush met Kim. Then he left.") == [
+        "George W. Bush met Kim.",
+        "Then he left.",
+    ]
+    assert _texts("قال د. محمد إن المحادثات انتهت. ثم غادر.") == [
+        "قال د. محمد إن المحادثات انتهت.",
+        "ثم غادر.",
+    ]
+
+
 def test_arabic_punctuation_and_paragraphs() -> None:
     text = (
         "موسكو: أشاد الوزير بالعلاقات، وقال إنها جيدة؛ ثم غادر.\n\nزيارة بوتين؟\nوقال لافروف “نعم”."

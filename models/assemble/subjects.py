@@ -1,0 +1,63 @@
+"""Fallback parties for a trigger whose own clause names too few.
+
+Clauses are cut at commas, so an apposition ("Zhang, China's envoy to UNEP,
+met with ...") or a fronted phrase ("During his meeting with Ungureanu, Tang
+noted ...") separates a party from its trigger. These helpers look one step
+outside the clause; role rules call them only when the clause alone falls short.
+"""
+
+from __future__ import annotations
+
+from models.assemble.candidate import PARTY_KINDS
+from models.assemble.context import SentenceView
+from models.mentions import Mention, Trigger
+from models.text.normalize import fold
+
+_REPORT = frozenset(
+    fold(w) for w in ("said", "says", "that", "told", "announced", "أن", "إن", "أنه", "إنه", "قال")
+)
+
+
+def sentence_subject(view: SentenceView, trigger: Trigger) -> Mention | None:
+    """The sentence's first unmarked party before the trigger's clause.
+
+    Reaches across an apposition: "Zhang Shigang, China's deputy representative
+    to UNEP, met with ..." cuts the subject off the trigger's clause.
+    """
+    clause = view.clause_of(trigger.start)
+    before = [
+        m
+        for m in view.mentions
+        if m.kind in PARTY_KINDS and m.end <= clause.start and view.marks.get(m.start) is None
+    ]
+    # "The White House said that Obama will receive ...": a reporter is not a party.
+    said = [t.start for t in view.tokens if t.end <= trigger.start and fold(t.surface) in _REPORT]
+    before = [m for m in before if not any(m.end <= s for s in said)]
+    return before[0] if before else None
+
+
+def apposition(view: SentenceView, trigger: Trigger) -> Mention | None:
+    """ "met his Russian counterpart, Sergei Lavrov,": the party of the clause right after."""
+    clause = view.clause_of(trigger.start)
+    # The comma is a clause of its own; the apposition is the next one with words.
+    later = [
+        c for c in view.clauses if c.start >= clause.end and view.text[c.start : c.end].strip(" ,،")
+    ]
+    if not later or view.text[clause.end : later[0].start].strip() not in (",", "،"):
+        return None
+    # Only a clause that opens with the name: "Raul Castro Ruz, vice-president of
+    # the Armed Forces" describes, it names no new party.
+    words = [t for t in view.tokens if t.start >= later[0].start][:1]
+    parties = [m for m in view.in_clause(later[0]) if m.kind in PARTY_KINDS]
+    opens = parties and words and parties[0].start <= words[0].start
+    return parties[0] if opens else None
+
+
+def participle_guest(view: SentenceView, trigger: Trigger) -> Mention | None:
+    """ "talks with visiting President X": the party right after the participle visits."""
+    if trigger.text.lower() != "visiting":
+        return None
+    near = [t for t in view.tokens if t.start >= trigger.end][:5]
+    reach = near[-1].start if near else -1
+    after = [m for m in view.mentions if m.kind in PARTY_KINDS and trigger.end <= m.start <= reach]
+    return after[0] if after else None
