@@ -13,7 +13,12 @@ from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import SentenceView, markers
 from models.assemble.destinations import adjacent, dateline, followed_by_here
 from models.assemble.invite import invitation
-from models.assemble.subjects import apposition, participle_guest, sentence_subject
+from models.assemble.subjects import (
+    apposition,
+    participle_guest,
+    received_someone,
+    sentence_subject,
+)
 from models.mentions import Mention, Trigger
 from models.text.normalize import fold
 
@@ -64,6 +69,8 @@ def places_after(
 
 def meeting(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     """Participants: the clause's parties plus the sentence subject; place: "in X"."""
+    if not received_someone(view, trigger):
+        return  # "received a doctorate", "was well received": no guest, no meeting
     clause = view.clause_of(trigger.start)
     parties = [  # "a diplomat in the State Department said ...": not a party to the meeting
         m

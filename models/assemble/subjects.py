@@ -61,3 +61,18 @@ def participle_guest(view: SentenceView, trigger: Trigger) -> Mention | None:
     reach = near[-1].start if near else -1
     after = [m for m in view.mentions if m.kind in PARTY_KINDS and trigger.end <= m.start <= reach]
     return after[0] if after else None
+
+
+# English reception verbs also take things ("received a doctorate"); Arabic
+# استقبل is read as a meeting only with a party too, by the same rule.
+_RECEPTION = frozenset(("received", "receives", "receive", "hosted", "hosts", "host"))
+_GUEST_REACH = 4
+
+
+def received_someone(view: SentenceView, trigger: Trigger) -> bool:
+    """False for a reception verb with no party among the next few words."""
+    if trigger.text.lower() not in _RECEPTION:
+        return True
+    near = [t for t in view.tokens if t.start >= trigger.end][:_GUEST_REACH]
+    reach = near[-1].end if near else trigger.end
+    return any(m.kind in PARTY_KINDS and trigger.end <= m.start < reach for m in view.mentions)

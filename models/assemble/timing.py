@@ -10,6 +10,8 @@ than guessed.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from models.assemble.candidate import Candidate
@@ -17,6 +19,7 @@ from models.mentions import Sentence, TimeMention
 
 _LEAD_SENTENCES = 3
 _LEAD_WINDOW = dt.timedelta(days=7)
+_WEEK = dt.timedelta(days=7)
 
 
 def lead_time(
@@ -47,15 +50,32 @@ def settle(cands: list[Candidate], lead: TimeMention | None, published: dt.date 
 
 
 def _forward(time: TimeMention | None, published: dt.date | None) -> TimeMention | None:
-    """A yearless month of a *future* event is the next such month ("a visit in November"
-    in an August article is this November, not last year's)."""
-    if time is None or published is None or time.precision != "month":
+    """A *future* event's yearless date read as past is the next one: "a visit in
+    November" in an August article is this November, "on Sunday" the coming Sunday,
+    "from April 29" in a March article this April (the date stage resolves
+    bare dates backwards, as news mostly reports the past)."""
+    if time is None or published is None or time.value_start >= published.isoformat():
         return time
-    if any(ch.isdigit() for ch in time.text) or time.value_start >= published.isoformat()[:7]:
+    if re.search(r"\d{4}", time.text):  # an explicit year is kept as written
         return time
-    year = int(time.value_start[:4]) + 1
-    value = f"{year}{time.value_start[4:]}"
-    return replace(time, value_start=value, value_end=f"{year}{time.value_end[4:]}")
+    if time.precision == "month" and not any(ch.isdigit() for ch in time.text):
+        return _shift(time, lambda d: d.replace(year=d.year + 1))
+    if time.precision == "day":
+        day = dt.date.fromisoformat(time.value_start)
+        if any(ch.isdigit() for ch in time.text):  # month and day, no year
+            return _shift(time, lambda d: d.replace(year=d.year + 1))
+        if published - day < _WEEK:  # a bare weekday: the coming one
+            return _shift(time, lambda d: d + _WEEK)
+    return time
+
+
+def _shift(time: TimeMention, move: Callable[[dt.date], dt.date]) -> TimeMention:
+    def one(value: str) -> str:
+        parts = value.split("-")
+        full = dt.date.fromisoformat("-".join(parts + ["01"] * (3 - len(parts))))
+        return move(full).isoformat()[: len(value)]
+
+    return replace(time, value_start=one(time.value_start), value_end=one(time.value_end))
 
 
 def _after(time: TimeMention | None, published: dt.date | None) -> bool:

@@ -287,3 +287,19 @@ def test_the_place_a_trigger_governs_is_the_destination() -> None:
     text = "Emmanuel Macron arrived in Paris on a visit to Egypt."
     visits = [e for e in run(text, "en") if e.type == "VISIT"]
     assert visits and visits[0].location is not None and visits[0].location.name == "Paris"
+
+
+def test_planned_events_move_bare_past_dates_forward() -> None:
+    # Published Friday 2024-05-10; the date stage read "Sunday" as May 5, "June 2" as 2023.
+    text = "Olaf Scholz will visit Paris on Sunday. Emmanuel Macron will visit India on June 2."
+    times = [when(text, "Sunday", "2024-05-05", "day"), when(text, "June 2", "2023-06-02", "day")]
+    starts = {
+        e.location.name: e.time.start for e in run(text, "en", times) if e.location and e.time
+    }
+    assert starts == {"Paris": "2024-05-12", "India": "2024-06-02"}
+
+
+def test_reception_verbs_need_a_guest() -> None:
+    assert run("Olaf Scholz received a doctorate from a university in Paris.", "en") == []
+    (event,) = run("Olaf Scholz received Emmanuel Macron in Berlin.", "en")
+    assert roles(event) == {"participant": {"Olaf Scholz", "Emmanuel Macron"}}

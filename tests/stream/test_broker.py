@@ -86,7 +86,8 @@ def test_run_starts_the_embedded_broker_and_binds_web_to_loopback() -> None:
     seen: list[str] = []
     try:
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not any("ready" in line for line in seen):
+        # Not just "ready": the start-up line naming /readyz comes earlier.
+        while time.monotonic() < deadline and not any("worker ready" in line for line in seen):
             seen.append(process.stderr.readline())
         assert any("in-memory development broker" in line for line in seen), seen
         assert any("eventwire worker ready" in line for line in seen), seen
