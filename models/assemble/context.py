@@ -122,7 +122,17 @@ def _has_preposition(token: Token) -> bool:
 
 
 def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
-    """The time expression of the trigger's clause closest to the trigger."""
+    """The time expression of the trigger's clause closest to the trigger; failing
+    that, one opening the next clause ("سوف يزور موسكو، الثلاثاء المقبل")."""
     clause = view.clause_of(trigger.start)
     inside = [t for t in view.times if clause.start <= t.start < clause.end]
-    return min(inside, key=lambda t: abs(t.start - trigger.start), default=None)
+    if inside:
+        return min(inside, key=lambda t: abs(t.start - trigger.start))
+    later = [
+        c for c in view.clauses if c.start >= clause.end and view.text[c.start : c.end].strip(" ,،")
+    ]
+    if not later:
+        return None
+    first = next((t for t in view.tokens if t.start >= later[0].start), None)
+    opening = [t for t in view.times if first is not None and t.start <= first.start < t.end]
+    return opening[0] if opening else None

@@ -303,3 +303,10 @@ def test_reception_verbs_need_a_guest() -> None:
     assert run("Olaf Scholz received a doctorate from a university in Paris.", "en") == []
     (event,) = run("Olaf Scholz received Emmanuel Macron in Berlin.", "en")
     assert roles(event) == {"participant": {"Olaf Scholz", "Emmanuel Macron"}}
+
+
+def test_time_opening_the_next_clause_belongs_to_the_trigger() -> None:
+    text = "سيزور بوتين أنقرة، الثلاثاء المقبل، وقال مسؤول إن ذلك مهم."
+    (event,) = run(text, "ar", [when(text, "الثلاثاء المقبل", "2024-05-14", "day")])
+    assert event.status == "planned"
+    assert event.time is not None and event.time.start == "2024-05-14"
