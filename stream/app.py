@@ -21,23 +21,25 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import faust
+from aiokafka.errors import KafkaError
 from faust.types import EventT, StreamT
 
 from stream import metrics, web
 from stream.deadletter import Source
+from stream.errors import ExitCode
 from stream.health import Health
 from stream.kafka import bootstrap_list, faust_credentials
-from stream.pipeline import BatchProcessor, Inbound, Outbound
-from stream.seam import ExtractionSeam
+from stream.pipeline import BatchProcessor, Inbound, Outbound, Routed
+from stream.seam import ExtractionSeam, ExtractionStuck
 from stream.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FatalHandler = Callable[[str], None]
-EXIT_PRODUCE_FAILED = 70
+FatalHandler = Callable[[str, ExitCode], None]
+EXIT_PRODUCE_FAILED = ExitCode.PRODUCE_FAILED
 
 
-def exit_now(reason: str) -> None:
+def exit_now(reason: str, code: ExitCode = ExitCode.PRODUCE_FAILED) -> None:
     """Default fatal handler: log and leave at once, without committing.
 
     ``os._exit`` skips Faust's shutdown, which would commit the offsets of the
@@ -46,7 +48,7 @@ def exit_now(reason: str) -> None:
     """
     log.critical("%s; exiting without committing this batch", reason)
     logging.shutdown()
-    os._exit(EXIT_PRODUCE_FAILED)
+    os._exit(code)
 
 
 def build_faust_app(settings: Settings, bootstrap: str) -> faust.App:
@@ -110,6 +112,7 @@ class Worker:
             name: self._topic(name) for name in (settings.output_topic, settings.dlq_topic)
         }
         self.agent = self.app.agent(self.input, name="extract")(self._consume)
+        self._supervise_agent()
         # The seam is built (model loaded) before the Worker exists: fail fast.
         self.health = Health(self.app, self.agent, settings.input_topic, model_loaded=True)
         metrics.set_build_info(seam.extractor.name, seam.extractor.version)
@@ -121,11 +124,27 @@ class Worker:
             name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
         )
 
+    def _supervise_agent(self) -> None:
+        # Faust logs an agent's crash and restarts the actor, which may then
+        # idle forever without consuming (faust #175, #523). Exit instead, so
+        # the orchestrator restarts a whole, working process. Faust passes its
+        # own error hook to every agent; keep it and run ours after it.
+        faust_hook = self.agent._on_error  # type: ignore[attr-defined]
+
+        async def on_error(agent: Any, exc: BaseException) -> None:
+            if faust_hook is not None:
+                await faust_hook(agent, exc)
+            self.on_fatal(f"agent {agent.name} crashed: {exc!r}", ExitCode.AGENT_CRASHED)
+
+        self.agent._on_error = on_error  # type: ignore[attr-defined]
+
     async def _consume(self, stream: StreamT) -> None:
         size, within = self.settings.batch_max_size, self.settings.batch_within_s
         # take_events is on the concrete Stream only (StreamT lacks it).
         async for batch in cast(faust.Stream, stream).take_events(size, within=within):
             await self.handle(batch)
+        if not self.app.should_stop:  # the stream ended by itself: nothing will consume
+            self.on_fatal("agent stream ended while the app runs", ExitCode.AGENT_CRASHED)
 
     async def handle(self, batch: Sequence[EventT]) -> None:
         """Process one batch and wait until all its records are confirmed.
@@ -142,16 +161,46 @@ class Worker:
             await asyncio.shield(work)
         except asyncio.CancelledError:
             log.info("shutting down: finishing the current batch first")
-            await asyncio.wait([work], timeout=self.settings.produce_timeout_s)
+            grace = min(self.settings.produce_timeout_s, self.settings.shutdown_grace_s)
+            await asyncio.wait([work], timeout=grace)
+            if not work.done():
+                # take_events would ack this batch when we re-raise: leave first.
+                self.on_fatal("in-flight batch unfinished at shutdown", ExitCode.SHUTDOWN_TIMEOUT)
             raise
 
     async def _process(self, batch: Sequence[EventT]) -> None:
         try:
-            records = await self.processor.process([inbound_of(e) for e in batch])
-            await asyncio.wait_for(self.send_all(records), self.settings.produce_timeout_s)
+            routed = await self.processor.route([inbound_of(e) for e in batch])
+            sending = asyncio.gather(*(self.send_routed(r) for r in routed))
+            await asyncio.wait_for(sending, self.settings.produce_timeout_s)
         except Exception as exc:  # infrastructure, not data: data errors are dead letters
             first = source_of(batch[0]).describe() if batch else "?"
-            self.on_fatal(f"batch starting at {first} failed: {exc!r}")
+            code = ExitCode.EXTRACTION_STUCK if isinstance(exc, ExtractionStuck) else None
+            self.on_fatal(f"batch starting at {first} failed: {exc!r}", code or EXIT_PRODUCE_FAILED)
+
+    async def send_routed(self, routed: Routed) -> None:
+        """Send one input's records; if the broker refuses them, its dead letter instead.
+
+        A refusal (a non-retriable Kafka error, e.g. message too large) is
+        retried ``output_retries`` times with backoff, then the input is
+        dead-lettered ``output_rejected``. Anything else, or a refused dead
+        letter, raises: the batch is not committed.
+        """
+        for attempt in range(self.settings.output_retries + 1):
+            try:
+                await self.send_all(routed.records)
+                break
+            except Exception as exc:
+                if not refused(exc) or routed.reason is not None:
+                    raise
+                log.warning("%s: output refused (%r), attempt %d",
+                            routed.item.source.describe(), exc, attempt + 1)  # fmt: skip
+                detail = repr(exc)
+                await asyncio.sleep(0.1 * 2**attempt)
+        else:
+            routed = self.processor.output_rejected(routed.item, detail)
+            await self.send_all(routed.records)
+        self.processor.tally.confirmed(routed)
 
     async def send_all(self, records: Sequence[Outbound]) -> None:
         """Send every record, then wait for every delivery confirmation."""
@@ -162,3 +211,13 @@ class Worker:
                 await topic.send(key=record.key, value=record.value, headers=record.headers)
             )
         await asyncio.gather(*pending)
+
+
+def refused(exc: BaseException) -> bool:
+    """True for a broker/producer refusal of the record itself (not retried by Kafka)."""
+    cause: BaseException | None = exc
+    while cause is not None:  # Faust wraps aiokafka's error in ProducerSendError
+        if isinstance(cause, KafkaError):
+            return not cause.retriable
+        cause = cause.__cause__
+    return False

@@ -7,7 +7,7 @@ templates, the way spaCy keeps ``errors.py``: one grep finds every use.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 
 class Reason(StrEnum):
@@ -23,6 +23,8 @@ class Reason(StrEnum):
     BAD_PUBLISHED_AT = "bad_published_at"
     INVALID = "invalid"
     EXTRACTION_FAILED = "extraction_failed"
+    EXTRACTION_TIMEOUT = "extraction_timeout"
+    OUTPUT_REJECTED = "output_rejected"
 
 
 # Human messages, formatted with ``str.format``; keep one per reason.
@@ -37,7 +39,21 @@ MESSAGES: dict[Reason, str] = {
     Reason.BAD_PUBLISHED_AT: "field 'published_at' is not an ISO-8601 date: {value!r}",
     Reason.INVALID: "article failed validation: {detail}",
     Reason.EXTRACTION_FAILED: "extractor raised {error}: {detail}",
+    Reason.EXTRACTION_TIMEOUT: "extraction would exceed its time budget: {detail}",
+    Reason.OUTPUT_REJECTED: "the {topic} topic rejected an output record: {detail}",
 }
+
+
+class ExitCode(IntEnum):
+    """Process exit codes of ``eventwire run``: each failure mode has its own,
+    so an orchestrator's restart counter and the logs tell them apart."""
+
+    OK = 0
+    BROKER_UNAVAILABLE = 69  # EX_UNAVAILABLE: broker not reachable within broker_wait_s
+    PRODUCE_FAILED = 70  # a batch's outputs were not confirmed: exit before committing
+    AGENT_CRASHED = 71  # the agent died outside per-article handling
+    SHUTDOWN_TIMEOUT = 72  # graceful shutdown took longer than shutdown_grace_s
+    EXTRACTION_STUCK = 73  # the extractor thread overran its hard deadline
 
 
 def message(reason: Reason, **fields: object) -> str:

@@ -11,6 +11,16 @@ Failure isolation: if ``extract_batch`` raises (or returns the wrong number of
 lists) for a batch, each article is retried alone, so only the article that
 really fails becomes a :class:`Failure` (dead-lettered as
 ``extraction_failed``); the others still produce their events.
+
+Time bound: a thread cannot be killed, so the budget is enforced in three
+honest layers. (1) Before extraction, an article with more than
+``max_sentences`` sentence ends is refused (``extraction_timeout``): cost
+grows with sentences (the lexicon spends 10-25 ms on each on 2 cores, so
+50,000 one-word sentences would take minutes). (2) After extraction, a batch
+that took longer than ``max_extract_s`` is re-run article by article, timed,
+and any article over budget is dead-lettered ``extraction_timeout``. (3) A
+batch still running at its hard deadline raises :class:`ExtractionStuck`,
+which stops the worker (the thread cannot be reclaimed).
 """
 
 from __future__ import annotations
@@ -18,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import re
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -27,7 +38,7 @@ from models.base import Extractor
 from models.factory import ExtractorNotAvailable, build_extractor
 from models.schema import Article, Event
 from stream import metrics
-from stream.errors import ExtractorUnavailable
+from stream.errors import EventwireError, ExtractorUnavailable, Reason
 from stream.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -39,6 +50,21 @@ class Failure:
 
     error: str
     detail: str
+    reason: Reason = Reason.EXTRACTION_FAILED
+
+
+class ExtractionStuck(EventwireError):
+    """A batch overran its hard deadline; its thread cannot be interrupted."""
+
+
+# Sentence ends any extractor's splitter would also cut at (Latin, Arabic, CJK,
+# newlines): a cheap upper-bound-ish estimate of the work an article is.
+_SENTENCE_END = re.compile(r"[.!?\n\u061f\u06d4\u3002]+")
+
+
+def sentence_count(text: str) -> int:
+    """Estimated sentences in ``text`` (runs of terminators count once)."""
+    return len(_SENTENCE_END.findall(text)) + 1
 
 
 Outcome = list[Event] | Failure
@@ -86,15 +112,62 @@ def extract_isolated(extractor: Extractor, articles: Sequence[Article]) -> list[
     return [extract_isolated(extractor, [article])[0] for article in articles]
 
 
+@dataclass(frozen=True, slots=True)
+class Budget:
+    """Limits on one article's extraction (see module doc)."""
+
+    max_sentences: int = 400
+    max_extract_s: float = 10.0
+
+    def refuse(self, article: Article) -> Failure | None:
+        """A timeout failure if the article is too big to extract in budget."""
+        count = sentence_count(article.text)
+        if count <= self.max_sentences:
+            return None
+        detail = f"{count} sentences, over max_sentences={self.max_sentences}"
+        return Failure("TooManySentences", detail, Reason.EXTRACTION_TIMEOUT)
+
+    def hard_deadline_s(self, articles: int) -> float:
+        """When a batch is stuck: every article at twice its budget, plus the re-run."""
+        return self.max_extract_s * (2 * articles + 2)
+
+
+def extract_timed(
+    extractor: Extractor, articles: Sequence[Article], budget: Budget
+) -> list[Outcome]:
+    """:func:`extract_isolated` under ``budget`` (see module doc)."""
+    outcomes: list[Outcome | None] = [budget.refuse(article) for article in articles]
+    todo = [i for i, outcome in enumerate(outcomes) if outcome is None]
+    started = time.perf_counter()
+    results = extract_isolated(extractor, [articles[i] for i in todo])
+    if time.perf_counter() - started > budget.max_extract_s:
+        # Some article may be over budget: time each alone to find out which.
+        results = [_one_timed(extractor, articles[i], budget) for i in todo]
+    for i, result in zip(todo, results, strict=True):
+        outcomes[i] = result
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _one_timed(extractor: Extractor, article: Article, budget: Budget) -> Outcome:
+    started = time.perf_counter()
+    outcome = extract_isolated(extractor, [article])[0]
+    took = time.perf_counter() - started
+    if took <= budget.max_extract_s:
+        return outcome
+    detail = f"took {took:.1f} s, over max_extract_s={budget.max_extract_s:g}"
+    return Failure("ExtractionTimeout", detail, Reason.EXTRACTION_TIMEOUT)
+
+
 class ExtractionSeam:
-    """Runs an extractor on one background thread.
+    """Runs an extractor on one background thread, within a :class:`Budget`.
 
     >>> seam = ExtractionSeam(extractor)          # doctest: +SKIP
     >>> outcomes = await seam.extract(articles)   # doctest: +SKIP
     """
 
-    def __init__(self, extractor: Extractor) -> None:
+    def __init__(self, extractor: Extractor, budget: Budget | None = None) -> None:
         self.extractor = extractor
+        self.budget = budget or Budget()
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
         self.last_batch_s = 0.0
 
@@ -104,15 +177,24 @@ class ExtractionSeam:
         started = time.perf_counter()
         extractor = load_extractor(settings)
         metrics.MODEL_LOAD_SECONDS.set(time.perf_counter() - started)
-        return cls(extractor)
+        return cls(extractor, Budget(settings.max_sentences, settings.max_extract_s))
 
     async def extract(self, articles: Sequence[Article]) -> list[Outcome]:
-        """Outcomes for ``articles``, computed off the event loop."""
+        """Outcomes for ``articles``, computed off the event loop.
+
+        Raises :class:`ExtractionStuck` past the budget's hard deadline.
+        """
         loop = asyncio.get_running_loop()
         started = time.perf_counter()
-        outcomes = await loop.run_in_executor(
-            self._executor, extract_isolated, self.extractor, list(articles)
+        work = loop.run_in_executor(
+            self._executor, extract_timed, self.extractor, list(articles), self.budget
         )
+        deadline = self.budget.hard_deadline_s(len(articles))
+        try:
+            outcomes = await asyncio.wait_for(asyncio.shield(work), deadline)
+        except TimeoutError:
+            stuck = f"{len(articles)} articles still extracting after {deadline:g} s"
+            raise ExtractionStuck(stuck) from None
         self.last_batch_s = time.perf_counter() - started
         if articles:  # a batch of only dead letters extracts nothing: not a latency
             metrics.EXTRACTION_SECONDS.observe(self.last_batch_s)

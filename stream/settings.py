@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     kafka_sasl_password: SecretStr | None = Field(
         default=None, description="SASL password (never logged)."
     )
+    kafka_sasl_password_file: Path | None = Field(
+        default=None,
+        description="File holding the SASL password (a mounted secret); overrides the variable.",
+    )
     kafka_ssl_cafile: Path | None = Field(default=None, description="CA bundle (PEM).")
     kafka_ssl_certfile: Path | None = Field(default=None, description="Client certificate (PEM).")
     kafka_ssl_keyfile: Path | None = Field(default=None, description="Client key (PEM).")
@@ -72,10 +76,36 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(
         default=4_000_000, ge=1, description="Larger input messages are dead-lettered unread."
     )
+    max_sentences: int = Field(
+        default=400,
+        ge=1,
+        description=(
+            "Articles with more sentence ends (.!?؟ or newline) are dead-lettered "
+            "extraction_timeout before extraction: the extractor cannot be interrupted, and "
+            "its cost grows with sentences (~10-25 ms each for the lexicon on 2 cores)."
+        ),
+    )
+    max_extract_s: float = Field(
+        default=10.0,
+        gt=0,
+        description=(
+            "Per-article extraction time budget, s: an article measured over it is "
+            "dead-lettered extraction_timeout; a batch stuck far past it stops the worker."
+        ),
+    )
+    max_output_bytes: int = Field(
+        default=1_000_000,
+        ge=1024,
+        description="Largest event or dead-letter record produced, bytes (the producer's limit).",
+    )
+    output_retries: int = Field(
+        default=3, ge=0, description="Retries of a rejected output record before dead-lettering."
+    )
 
     # --- Extractor --------------------------------------------------------
     extractor: Literal["lexicon", "transformer"] = Field(
-        default="lexicon", description="Which extractor to run."
+        default="transformer",
+        description="Which extractor to run: the transformer (default) or the rule baseline.",
     )
     extractor_factory: str | None = Field(
         default=None,
@@ -114,6 +144,17 @@ class Settings(BaseSettings):
         description="Longest wait for a batch's send confirmations, s; then the worker exits.",
     )
 
+    shutdown_grace_s: float = Field(
+        default=20.0,
+        gt=0,
+        description="On SIGTERM: time to finish, produce and commit the in-flight batch, s.",
+    )
+    broker_wait_s: float = Field(
+        default=60.0,
+        gt=0,
+        description="How long the worker retries an unreachable broker (start or mid-run), s.",
+    )
+
     @model_validator(mode="after")
     def _check_combinations(self) -> Settings:
         sasl = self.kafka_security_protocol.startswith("SASL")
@@ -122,11 +163,24 @@ class Settings(BaseSettings):
                 "SASL security protocol needs EVENTWIRE_KAFKA_SASL_MECHANISM and "
                 "EVENTWIRE_KAFKA_SASL_USERNAME (and _PASSWORD)"
             )
+        if self.kafka_sasl_password_file is not None:
+            self._read_password_file(self.kafka_sasl_password_file)
         if len({self.input_topic, self.output_topic, self.dlq_topic}) != 3:
             raise ValueError("input, output and dead-letter topics must be distinct")
         if self.kafka_heartbeat_interval_s >= self.kafka_session_timeout_s:
             raise ValueError("heartbeat interval must be shorter than the session timeout")
         return self
+
+    def _read_password_file(self, path: Path) -> None:
+        try:
+            secret = path.read_text(encoding="utf-8").strip()
+        except OSError as exc:
+            # Name the file, never its content.
+            raise ValueError(
+                f"cannot read kafka_sasl_password_file {path}: {exc.strerror}"
+            ) from None
+        # Frozen model: set the field once, here, while validating.
+        object.__setattr__(self, "kafka_sasl_password", SecretStr(secret))
 
     @property
     def embedded(self) -> bool:

@@ -31,6 +31,8 @@ from models.transformer.fusion import Thresholds, fuse_signal, new_mentions
 VERSION = "0.1.0"
 WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "heads" / "weights"
 Scope = Literal["flagged", "all"]
+# Languages whose script marks names with capitals (see fusion's docstring).
+_CASED = frozenset({"en", "fr", "de", "es", "it", "pt", "nl"})
 
 
 @dataclass
@@ -124,6 +126,8 @@ class TransformerExtractor:
     def _fuse(self, prep: _Prepared, index: int, analysis: SentenceAnalysis) -> None:
         sentence = prep.sentences[index]
         prep.signals[index] = fuse_signal(prep.signals[index], analysis, sentence.start, self._th)
+        if prep.language in _CASED:
+            return  # capitalised fallback names already cover unknown names
         prep.mentions += new_mentions(
             analysis, sentence.text, sentence.start, prep.mentions, self._th
         )

@@ -8,8 +8,12 @@ harness, neither alone is as good as:
 * keep a lexicon type when the type head does not rule it out;
 * add a type the lexicon missed when the trigger tagger found a trigger for
   it and the type head is confident;
-* keep the lexicon's status where it saw a cue, else take the heads' status;
-* add entity spans from the tagger that the gazetteer did not find.
+* keep the lexicon's status (its cues beat the status head on held-out
+  sentences: 0.95 vs 0.90 in English); head-only triggers take the head's;
+* add entity spans from the tagger that the gazetteer did not find, in
+  scripts without letter case (Arabic): there the rule extractor has no
+  capitalisation fallback for unknown names, and the tagger lifted held-out
+  Arabic sentence F1 from 0.23 to 0.36, while in English it cost 4 points.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ class Thresholds:
 
     veto: float = 0.10  # below this the type head overrules a lexicon trigger
     add: float = 0.60  # type probability needed to add a head-only trigger
-    status: float = 0.60  # heads' status confidence needed to replace the default
+    status: float = 1.01  # heads' status confidence to override "occurred" (>1: never)
     entity: float = 0.50  # tagger confidence needed for a new entity span
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from stream.cli import demo, extract, publish, run, schemas, tail
+from stream.cli import demo, evaluate, extract, prepare, publish, run, schemas, tail, train
 
 app = typer.Typer(
     name="eventwire",
@@ -21,6 +21,9 @@ app = typer.Typer(
 COMMANDS = (run.run, publish.publish, tail.tail, extract.extract, demo.demo, schemas.schemas)
 for command in COMMANDS:
     app.command()(command)
+app.command("eval")(evaluate.evaluate)
+app.command("train")(train.train)
+app.command("prepare-model")(prepare.prepare_model)
 
 
 def main() -> None:
