@@ -32,6 +32,7 @@ from stream.kafka import bootstrap_list, faust_credentials
 from stream.pipeline import BatchProcessor, Inbound, Outbound, Routed
 from stream.seam import ExtractionSeam, ExtractionStuck
 from stream.settings import Settings
+from stream.supervise import PROBE_INTERVAL_S, BrokerWatch
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,8 @@ class Worker:
         }
         self.agent = self.app.agent(self.input, name="extract")(self._consume)
         self._supervise_agent()
+        self.watch = BrokerWatch(settings, bootstrap, self._fatal)
+        self.app.timer(PROBE_INTERVAL_S)(self.watch.probe)
         # The seam is built (model loaded) before the Worker exists: fail fast.
         self.health = Health(self.app, self.agent, settings.input_topic, model_loaded=True)
         metrics.set_build_info(seam.extractor.name, seam.extractor.version)
@@ -123,6 +126,9 @@ class Worker:
         return self.app.topic(
             name, key_type=bytes, value_type=bytes, key_serializer="raw", value_serializer="raw"
         )
+
+    def _fatal(self, reason: str, code: ExitCode) -> None:
+        self.on_fatal(reason, code)
 
     def _supervise_agent(self) -> None:
         # Faust logs an agent's crash and restarts the actor, which may then
@@ -143,8 +149,6 @@ class Worker:
         # take_events is on the concrete Stream only (StreamT lacks it).
         async for batch in cast(faust.Stream, stream).take_events(size, within=within):
             await self.handle(batch)
-        if not self.app.should_stop:  # the stream ended by itself: nothing will consume
-            self.on_fatal("agent stream ended while the app runs", ExitCode.AGENT_CRASHED)
 
     async def handle(self, batch: Sequence[EventT]) -> None:
         """Process one batch and wait until all its records are confirmed.

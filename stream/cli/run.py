@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import asyncio
+import signal
 import time
 from typing import Any
 
 import faust
 
-from stream import web
+from stream import codec, web
 from stream.app import Worker
-from stream.cli.common import broker_for, err, friendly, load_settings
+from stream.cli.common import broker_for, err, fail, friendly, load_settings
+from stream.errors import BrokerError, ExitCode
 from stream.kafka import ensure_topics
 from stream.seam import ExtractionSeam
 from stream.settings import Settings
+from stream.supervise import GraceTimer, wait_for_broker
 
 READY = "eventwire worker ready"
+TALLY = "partition tally:"
 
 
 @friendly
@@ -29,14 +33,20 @@ def run() -> None:
     settings = load_settings()
     seam = ExtractionSeam.from_settings(settings)  # fail fast, before joining the group
     with broker_for(settings) as bootstrap:
-        serve(settings, bootstrap, seam, started)
+        try:
+            serve(settings, bootstrap, seam, started)
+        except BrokerError as exc:
+            # Its own code: "the broker is gone", not "bad configuration".
+            raise fail(str(exc), ExitCode.BROKER_UNAVAILABLE) from None
 
 
 def serve(settings: Settings, bootstrap: str, seam: ExtractionSeam, started: float) -> None:
     """Create topics, then run Faust until stopped (blocks)."""
     loop = asyncio.new_event_loop()
     asyncio.set_event_loop(loop)
-    loop.run_until_complete(ensure_topics(settings, bootstrap))
+    loop.run_until_complete(
+        wait_for_broker(settings, bootstrap, lambda: ensure_topics(settings, bootstrap))
+    )
     worker = Worker(settings, bootstrap, seam)
     _announce_ready(worker.app, settings, started)
     err.print(
@@ -46,9 +56,28 @@ def serve(settings: Settings, bootstrap: str, seam: ExtractionSeam, started: flo
     if settings.web_enabled:
         url = web.base_url(settings)
         err.print(f"health and metrics: {url}/livez {url}/readyz {url}/metrics")
-    faust.Worker(
-        worker.app, loop=loop, loglevel=settings.log_level, quiet=True, redirect_stdouts=False
-    ).execute_from_commandline()
+    try:
+        GracefulWorker(
+            worker.app, loop=loop, loglevel=settings.log_level, quiet=True,
+            redirect_stdouts=False, grace_s=settings.shutdown_grace_s,
+        ).execute_from_commandline()  # fmt: skip
+    finally:
+        # One line to reconcile against: consumed = processed + dead-lettered.
+        tally = codec.dumps(worker.processor.tally.to_json()).decode()
+        err.print(f"{TALLY} {tally}", soft_wrap=True, markup=False, highlight=False)
+
+
+class GracefulWorker(faust.Worker):
+    """Faust's worker, with a hard deadline on the shutdown a signal starts."""
+
+    def __init__(self, *args: Any, grace_s: float, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.grace = GraceTimer(grace_s)
+
+    def _schedule_shutdown(self, signal: signal.Signals) -> None:
+        # mode's SIGTERM/SIGINT handlers both come through here.
+        self.grace.start()
+        super()._schedule_shutdown(signal)
 
 
 def _announce_ready(app: faust.App, settings: Settings, started: float) -> None:
