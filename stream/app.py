@@ -21,7 +21,13 @@ from collections.abc import Callable, Sequence
 from typing import Any, cast
 
 import faust
-from aiokafka.errors import KafkaError
+from aiokafka.errors import (
+    CorruptRecordException,
+    InvalidMessageError,
+    MessageSizeTooLargeError,
+    RecordListTooLargeError,
+    RecordTooLargeError,
+)
 from faust.types import EventT, StreamT
 
 from stream import metrics, web
@@ -63,6 +69,9 @@ def build_faust_app(settings: Settings, bootstrap: str) -> faust.App:
         # A new consumer group must see articles published before it joined.
         consumer_auto_offset_reset="earliest",
         producer_acks=-1,
+        # Records are checked against max_output_bytes before sending; the
+        # headroom covers keys, headers and batch framing.
+        producer_max_request_size=settings.max_output_bytes + 65_536,
         # Tansu (and many managed clusters) cannot do idempotence/transactions.
         processing_guarantee="at_least_once",
         key_serializer="raw",
@@ -217,11 +226,22 @@ class Worker:
         await asyncio.gather(*pending)
 
 
+# Errors about the record itself: resending it cannot help, dead-lettering can.
+# Anything else (timeouts, lost leaders, a broker gone) is infrastructure.
+REFUSALS = (
+    MessageSizeTooLargeError,
+    RecordTooLargeError,
+    RecordListTooLargeError,
+    CorruptRecordException,
+    InvalidMessageError,
+)
+
+
 def refused(exc: BaseException) -> bool:
-    """True for a broker/producer refusal of the record itself (not retried by Kafka)."""
+    """True when the producer or broker refused the record itself."""
     cause: BaseException | None = exc
     while cause is not None:  # Faust wraps aiokafka's error in ProducerSendError
-        if isinstance(cause, KafkaError):
-            return not cause.retriable
+        if isinstance(cause, REFUSALS):
+            return True
         cause = cause.__cause__
     return False

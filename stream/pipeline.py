@@ -8,6 +8,7 @@ events (possibly none) or exactly one dead letter, never both, never neither.
 from __future__ import annotations
 
 import base64
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from stream.settings import Settings
 from stream.validation import InvalidArticle, decode_article
 
 log = logging.getLogger(__name__)
+MAX_KEY_BYTES = 4096  # a dead letter's Kafka key; longer source keys are hashed
 
 Headers = list[tuple[str, bytes]]
 HEADERS: Headers = [
@@ -171,7 +173,10 @@ class BatchProcessor:
         metrics.DEAD_LETTERS.labels(reason=letter.reason.value).inc()
         headers = [*HEADERS, ("dead-letter-reason", letter.reason.value.encode())]
         value = codec.dumps(self._fitting(letter))
-        return Outbound(self.settings.dlq_topic, letter.source.key, value, headers)
+        key = letter.source.key
+        if key is not None and len(key) > MAX_KEY_BYTES:
+            key = hashlib.sha256(key).hexdigest().encode()  # still groups copies together
+        return Outbound(self.settings.dlq_topic, key, value, headers)
 
     def _fitting(self, letter: DeadLetter) -> dict[str, Any]:
         # A dead letter carries the original bytes base64-encoded (4/3 larger):
@@ -183,6 +188,8 @@ class BatchProcessor:
         keep = max(0, (room - 256) * 3 // 4)
         if len(letter.value) <= keep:
             return record
+        if room < 0:  # the key alone is too big: it is in value_b64's message anyway
+            record |= {"key": None, "key_b64": None, "key_truncated": True}
         prefix = base64.b64encode(letter.value[:keep]).decode("ascii")
         return record | {
             "value_b64": prefix,

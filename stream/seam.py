@@ -116,8 +116,8 @@ def extract_isolated(extractor: Extractor, articles: Sequence[Article]) -> list[
 class Budget:
     """Limits on one article's extraction (see module doc)."""
 
-    max_sentences: int = 400
-    max_extract_s: float = 10.0
+    max_sentences: int = 300
+    max_extract_s: float = 15.0
 
     def refuse(self, article: Article) -> Failure | None:
         """A timeout failure if the article is too big to extract in budget."""

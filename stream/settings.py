@@ -77,7 +77,7 @@ class Settings(BaseSettings):
         default=4_000_000, ge=1, description="Larger input messages are dead-lettered unread."
     )
     max_sentences: int = Field(
-        default=400,
+        default=300,
         ge=1,
         description=(
             "Articles with more sentence ends (.!?؟ or newline) are dead-lettered "
@@ -86,7 +86,7 @@ class Settings(BaseSettings):
         ),
     )
     max_extract_s: float = Field(
-        default=10.0,
+        default=15.0,
         gt=0,
         description=(
             "Per-article extraction time budget, s: an article measured over it is "
@@ -95,7 +95,7 @@ class Settings(BaseSettings):
     )
     max_output_bytes: int = Field(
         default=1_000_000,
-        ge=1024,
+        ge=256,
         description="Largest event or dead-letter record produced, bytes (the producer's limit).",
     )
     output_retries: int = Field(

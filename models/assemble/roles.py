@@ -13,6 +13,7 @@ from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import SentenceView, markers
 from models.assemble.destinations import adjacent, dateline, followed_by_here
 from models.assemble.invite import invitation
+from models.assemble.nominal import has_structure, names_the_event
 from models.assemble.subjects import (
     apposition,
     participle_guest,
@@ -69,15 +70,19 @@ def places_after(
 
 def meeting(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     """Participants: the clause's parties plus the sentence subject; place: "in X"."""
-    if not received_someone(view, trigger):
-        return  # "received a doctorate", "was well received": no guest, no meeting
+    if not received_someone(view, trigger) or not has_structure(view, trigger):
+        return  # "received a doctorate", "talks on the nuclear issue": no meeting
     clause = view.clause_of(trigger.start)
     parties = [  # "a diplomat in the State Department said ...": not a party to the meeting
         m
         for m in view.in_clause(clause)
-        if m.kind in PARTY_KINDS and view.marks.get(m.start) != "in"
+        if m.kind in PARTY_KINDS
+        and view.marks.get(m.start) != "in"
+        and not names_the_event(view, trigger, m)
     ]
-    cand.add("participant", subject(view, trigger, PARTY_KINDS))
+    subj = subject(view, trigger, PARTY_KINDS)
+    if subj is not None and not names_the_event(view, trigger, subj):
+        cand.add("participant", subj)
     for mention in parties:
         cand.add("participant", mention)
     # Fallbacks only when the clause alone does not give two parties.

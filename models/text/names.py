@@ -22,7 +22,7 @@ _EN_STOP = frozenset(
     "the a an on in at and of for to with said says told from by his her".split()  # noqa: SIM905
 )
 # Words that end an Arabic name: prepositions, particles, common reporting verbs.
-_AR_STOP = frozenset(
+AR_STOP = frozenset(
     norm_phrase(
         "في من إلى الى على عن مع أن إن ان الذي التي الذين خلال بعد قبل حيث كما لدى عند منذ "
         "حول ضد بين أمام يوم اليوم أمس قد لقد إنه أنه هو هي ما لا لم لن ثم أو أي كان كانت "
@@ -75,7 +75,7 @@ def name_span(text: str, tokens: Sequence[Token], start: int, covered: set[int])
 def _name_word(tok: Token, arabic: bool) -> bool:
     if not arabic:
         return tok.surface.isascii() and tok.surface[:1].isupper() and tok.norm not in _EN_STOP
-    if tok.surface.isascii() or tok.norm in _AR_STOP or tok.surface.isdigit():
+    if tok.surface.isascii() or tok.norm in AR_STOP or tok.surface.isdigit():
         return False
     if "\u064b" in tok.surface:  # accusative tanween (اجتماعاً): names do not take it
         return False

@@ -27,14 +27,18 @@ from models.mentions import Mention, Trigger
 from models.schema import EntityKind, EventType, Status
 from models.text.normalize import norm_phrase
 
-_KIND: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+# Only parties: places are what the gazetteer is good at, and a tagged "place"
+# it does not know is more often an adjective or a clause than a real place.
+_VERB = 0.8  # the lexicon's score for a verb trigger (a noun scores less)
+_KIND: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG"}
 
 
 @dataclass(frozen=True)
 class Thresholds:
     """Decision thresholds (probabilities in [0, 1])."""
 
-    veto: float = 0.10  # below this the type head overrules a lexicon trigger
+    veto: float = 0.10  # below this the type head overrules a lexicon noun trigger
+    veto_verb: float = 0.01  # ... and a verb trigger ("visited" is rarely a topic)
     add: float = 0.60  # type probability needed to add a head-only trigger
     status: float = 1.01  # heads' status confidence to override "occurred" (>1: never)
     entity: float = 0.50  # tagger confidence needed for a new entity span
@@ -54,14 +58,16 @@ def fuse_signal(
     head_triggers: dict[str, HeadTrigger] = {t.span.label: t for t in analysis.triggers}
     for trig in signal.triggers:
         etype = trig.type
-        if probs.get(etype, 0.0) < th.veto and etype not in head_triggers:
+        lexicon_score = signal.types.get(etype, 0.0)
+        veto = th.veto_verb if lexicon_score >= _VERB else th.veto
+        if probs.get(etype, 0.0) < veto and etype not in head_triggers:
             continue
         status = signal.trigger_status.get((trig.start, trig.end), "occurred")
         head = head_triggers.get(etype)
         if status == "occurred" and head is not None:
             best, p = _best(head.status)
             status = best if p >= th.status else status
-        _add(out, trig, status, max(signal.types.get(etype, 0.0), probs.get(etype, 0.0)))
+        _add(out, trig, status, max(lexicon_score, probs.get(etype, 0.0)))
     for label, head in head_triggers.items():
         if label in out.types or probs.get(label, 0.0) < th.add:
             continue

@@ -1,0 +1,40 @@
+"""Token-span matches shared by the entity stages (gazetteer, titles, patterns).
+
+A :class:`Match` is a reading of tokens [first, last) as one entity; later
+stages (group phrases, institutions, title-only parties) may replace earlier
+matches they overlap, via :func:`overlay`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from models.gazetteer import Record
+from models.text.normalize import Token
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An entity over tokens [first, last) (the first may lose ``stripped`` proclitic letters)."""
+
+    first: int
+    last: int
+    stripped: int
+    record: Record
+
+
+def overlay(matches: Iterable[Match], new: Iterable[Match]) -> list[Match]:
+    """``new`` matches win: earlier matches they overlap are dropped. Sorted by offset."""
+    added = list(new)
+    kept = [m for m in matches if all(m.last <= n.first or m.first >= n.last for n in added)]
+    return sorted(kept + added, key=lambda m: m.first)
+
+
+def made(first: int, last: int, kind: str, tokens: Sequence[Token], country: str | None,
+         name: str | None = None, title: str | None = None, key: str | None = None,
+         aliases: tuple[str, ...] = (), stripped: int = 0) -> Match:  # fmt: skip
+    """A pattern-made match; the key defaults to ``KIND:`` + the normalised words."""
+    words = " ".join(t.norm for t in tokens[first:last] if t.norm not in ("the", "a", "an"))
+    record = Record(kind, key or f"{kind}:{words}", name, country, title, aliases)
+    return Match(first, last, stripped, record)
