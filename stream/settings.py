@@ -17,9 +17,23 @@ SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
 SaslMechanism = Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"]
 
 
-def _default_threads() -> int:
-    # The CPUs this process may use (cgroup/affinity aware), not the host's.
-    return max(1, len(os.sched_getaffinity(0)))
+CGROUP_CPU_MAX = Path("/sys/fs/cgroup/cpu.max")
+
+
+def _default_threads(cpu_max: Path = CGROUP_CPU_MAX) -> int:
+    """The CPUs this process may use: CPU affinity, capped by a cgroup v2 quota.
+
+    In a Kubernetes pod the affinity mask is the node's CPUs, while the CPU
+    limit lives in ``cpu.max`` ("200000 100000" = 2 CPUs; "max" = no limit).
+    """
+    cpus = len(os.sched_getaffinity(0))
+    try:
+        quota, period = cpu_max.read_text().split()[:2]
+        if quota != "max":
+            cpus = min(cpus, max(1, int(int(quota) / int(period))))
+    except (OSError, ValueError):
+        pass  # no cgroup v2 quota visible: affinity is all we know
+    return max(1, cpus)
 
 
 class Settings(BaseSettings):
