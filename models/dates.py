@@ -18,7 +18,7 @@ import datetime as dt
 import re
 
 from models.mentions import TimeMention
-from models.text.calendar import Resolved
+from models.text.calendar import Prefer, Resolved
 from models.text.time_rules import RULES, Rule
 
 
@@ -28,11 +28,11 @@ def _as_date(anchor: dt.datetime | dt.date | None) -> dt.date | None:
     return anchor
 
 
-def _candidates(text: str, language: str, anchor: dt.date | None) -> list[TimeMention]:
+def _candidates(text: str, anchor: dt.date | None, prefer: Prefer = "past") -> list[TimeMention]:
     found: list[TimeMention] = []
     for rule in _rules_for(text):
         for match in rule.pattern.finditer(text):
-            resolved = rule.resolve(match, anchor)
+            resolved = rule.resolve(match, anchor, prefer)
             if resolved is None:
                 continue
             start, end = match.span("x")
@@ -65,23 +65,33 @@ def _non_overlapping(found: list[TimeMention]) -> list[TimeMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_times(text: str, language: str, anchor: dt.datetime | dt.date | None) -> list[TimeMention]:
+def find_times(
+    text: str, language: str, anchor: dt.datetime | dt.date | None, prefer: Prefer = "past"
+) -> list[TimeMention]:
     """Time expressions in ``text`` with values resolved against ``anchor``.
 
     Without an anchor, relative expressions ("Tuesday", "last year") are
     dropped and absolute ones ("July 2000") kept. Returns non-overlapping
-    mentions sorted by offset.
+    mentions sorted by offset. ``prefer`` says where yearless dates, bare
+    months and bare weekdays fall: ``"past"`` (default: on or before the
+    anchor, a day-and-month up to a month ahead excepted), ``"future"`` (on or
+    after it, for planned events) or ``"nearest"``; "last"/"next" words and
+    explicit years are unaffected.
+
+    >>> [m.value_start for m in find_times("April 29", "en", dt.date(1987, 3, 27), "nearest")]
+    ['1987-04-29']
 
     >>> [(m.text, m.value_start) for m in find_times("في يوليو 2000", "ar", None)]
     [('يوليو 2000', '2000-07')]
     """
-    return _non_overlapping(_candidates(text, language, _as_date(anchor)))
+    return _non_overlapping(_candidates(text, _as_date(anchor), prefer))
 
 
 def normalise_time(
-    expr: str, language: str, anchor: dt.datetime | dt.date | None
+    expr: str, language: str, anchor: dt.datetime | dt.date | None, prefer: Prefer = "past"
 ) -> Resolved | None:
-    """``(start, end, precision)`` of one time expression, or None.
+    """``(start, end, precision)`` of one time expression, or None; ``prefer`` as
+    in :func:`find_times`.
 
     The rules are tried first; when none covers the expression, dateparser is
     asked (day precision when it saw a day number, else month or year).
@@ -89,17 +99,23 @@ def normalise_time(
     >>> normalise_time("last September", "en", dt.date(2024, 1, 16))
     ('2023-09', '2023-09', 'month')
     """
-    found = find_times(expr, language, anchor)
+    found = find_times(expr, language, anchor, prefer)
     if found:
         best = max(found, key=lambda m: m.end - m.start)
         return best.value_start, best.value_end, best.precision
-    return _dateparser_fallback(expr, language, _as_date(anchor))
+    return _dateparser_fallback(expr, language, _as_date(anchor), prefer)
 
 
-def _dateparser_fallback(expr: str, language: str, anchor: dt.date | None) -> Resolved | None:
+def _dateparser_fallback(
+    expr: str, language: str, anchor: dt.date | None, prefer: Prefer
+) -> Resolved | None:
     import dateparser  # imported lazily: ~0.5 s, and rarely needed
 
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    direction = "current_period" if prefer == "nearest" else prefer
+    settings: dict[str, object] = {
+        "PREFER_DATES_FROM": direction,
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     if anchor is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time())
     elif not re.search(r"\d{4}", expr):

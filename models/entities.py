@@ -9,23 +9,16 @@ then attaches titles and country adjectives written next to people
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from models.gazetteer import ARTICLE, BARE, CAPITALISED, UPPER, Index, Record, load_index
+from models.groups import group_matches
+from models.institutions import extend_names, institution_matches
+from models.matches import Match, overlay
 from models.mentions import Mention
-from models.text.names import NAME_GAP, name_span
+from models.text.names import NAME_GAP, name_span, plain_title_name
 from models.text.normalize import Token, fold, letter_offset, proclitic_variants, tokenize
+from models.title_parties import resolve, title_parties
 from models.titles import attach_titles, lexicon, title_at
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    """A gazetteer hit over tokens [first, last) (the first may lose a proclitic)."""
-
-    first: int
-    last: int
-    stripped: int
-    record: Record
 
 
 class EntityFinder:
@@ -46,14 +39,17 @@ class EntityFinder:
         Arabic script, so mixed text works.
         """
         tokens = tokenize(text)
-        matches = self._matches(text, tokens)
+        matches = extend_names(text, tokens, self._matches(text, tokens))
         matches = sorted(matches + _titled_names(text, tokens, matches), key=lambda m: m.first)
+        matches = overlay(matches, institution_matches(text, tokens, matches))
+        matches = overlay(matches, group_matches(text, tokens, matches))
+        matches = overlay(matches, title_parties(text, tokens, matches))
         mentions = [self._mention(text, tokens, m) for m in matches]
         spans = [(m.first, m.last) for m in matches]
-        return attach_titles(tokens, spans, mentions, self.default_titles)
+        return resolve(attach_titles(tokens, spans, mentions, self.default_titles))
 
-    def _matches(self, text: str, tokens: Sequence[Token]) -> list[_Match]:
-        out: list[_Match] = []
+    def _matches(self, text: str, tokens: Sequence[Token]) -> list[Match]:
+        out: list[Match] = []
         i = 0
         while i < len(tokens):
             hit = self._longest_at(text, tokens, i)
@@ -64,8 +60,8 @@ class EntityFinder:
             i = hit.last
         return out
 
-    def _longest_at(self, text: str, tokens: Sequence[Token], i: int) -> _Match | None:
-        best: _Match | None = None
+    def _longest_at(self, text: str, tokens: Sequence[Token], i: int) -> Match | None:
+        best: Match | None = None
         for stripped, first in _readings(tokens[i]):
             longest = self.index.first.get(first, 0)
             if not longest:  # most words start no alias: skip the work below
@@ -78,7 +74,7 @@ class EntityFinder:
                 key = tuple(norms[: last - i])
                 record = self._reading(text, tokens, i, last, stripped, key)
                 if record is not None:
-                    best = _Match(i, last, stripped, record)
+                    best = Match(i, last, stripped, record)
                     break
         return best
 
@@ -97,7 +93,7 @@ class EntityFinder:
                 return record
         return None
 
-    def _mention(self, text: str, tokens: Sequence[Token], match: _Match) -> Mention:
+    def _mention(self, text: str, tokens: Sequence[Token], match: Match) -> Mention:
         head = tokens[match.first]
         start = head.start + letter_offset(head.surface, match.stripped)
         end = tokens[match.last - 1].end
@@ -138,18 +134,21 @@ def _case_ok(
         return had_article == (rule == ARTICLE)
     if rule == UPPER:
         return text[tokens[i].start : tokens[last - 1].end].replace(".", "").isupper()
-    if rule == CAPITALISED:
-        return tokens[last - 1].surface[:1].isupper()
+    if rule == CAPITALISED:  # "Kim Jong-un": a hyphenated part may be lower case
+        k = last - 1
+        while k > i and "-" in text[tokens[k - 1].end : tokens[k].start]:
+            k -= 1
+        return tokens[k].surface[:1].isupper()
     return True
 
 
-def _titled_names(text: str, tokens: Sequence[Token], matches: list[_Match]) -> list[_Match]:
+def _titled_names(text: str, tokens: Sequence[Token], matches: list[Match]) -> list[Match]:
     """Unknown people right after a title: "Foreign Minister Ri Son Gwon",
     "وزير الخارجية البحريني خالد بن أحمد آل خليفة" (Arabic needs the country)."""
     covered = {i for m in matches for i in range(m.first, m.last)}
     attributing = {m.first: m.last for m in matches if m.record.kind in _ATTRIBUTING}
     starts = {k[0] for k in lexicon()[0]}
-    out: list[_Match] = []
+    out: list[Match] = []
     for i, tok in enumerate(tokens):
         if i in covered or not ({tok.norm} | {r for _k, r in _readings(tok)}) & starts:
             continue
@@ -157,9 +156,12 @@ def _titled_names(text: str, tokens: Sequence[Token], matches: list[_Match]) -> 
         if found is None:
             continue
         end = attributing.get(found[1], found[1])  # skip "البحريني"
-        # Arabic titles also head organisations ("رئيس مجلس الوزراء", "الملك فيصل
-        # التخصصي"): only a title with its country ("الرئيس الموريتاني") introduces a name.
-        if end == found[1] and not tok.surface.isascii():
+        # Arabic titles also head organisations ("رئيس مجلس الوزراء"): without its
+        # country ("الرئيس الموريتاني"), a title needs a name-like pair of words after it.
+        plain = end == found[1] and not tok.surface.isascii()
+        if plain and not fold(tokens[end - 1].surface).lstrip("وفبلك").startswith("ال"):
+            continue  # "رئيس مجلس الوزراء": an indefinite title governs a noun, not a name
+        if plain and not plain_title_name(tokens, end, covered):
             continue
         span = name_span(text, tokens, end, covered)
         if span:
@@ -167,7 +169,7 @@ def _titled_names(text: str, tokens: Sequence[Token], matches: list[_Match]) -> 
             surface = text[tokens[first].start : tokens[last - 1].end]
             key = "PERSON:" + " ".join(t.norm for t in tokens[first:last])
             name = surface if surface.isascii() else None
-            out.append(_Match(first, last, 0, Record("PERSON", key, name, None, None, ())))
+            out.append(Match(first, last, 0, Record("PERSON", key, name, None, None, ())))
             covered.update(range(first, last))
     return out
 

@@ -34,18 +34,25 @@ _AR_ADJ_ENDINGS = ("ه", "ي", "يا", "ين", "ون")
 _MAX_MODIFIERS = 4
 _COUNTRY_KINDS = ("DEMONYM", "GPE")
 
-_EN_HEADS = frozenset(
+
+def _folded(words: str) -> frozenset[str]:
+    """Space-separated words, folded (the article kept)."""
+    return frozenset(fold(w) for w in words.split())
+
+
+_EN_HEADS = frozenset(norm_phrase(
     "forces force army armies troops military militia militias coalition fighters "
-    "delegation delegations guard".split()  # noqa: SIM905
-)
+    "delegation delegations guard"
+))  # fmt: skip
 _EN_BARE = frozenset(
-    "rebels insurgents militants guerrillas militiamen paramilitaries jihadists".split()  # noqa: SIM905
+    norm_phrase("rebels insurgents militants guerrillas militiamen paramilitaries jihadists")
 )
-_EN_MODIFIERS = frozenset(
-    "government pro rebel opposition armed allied security special regular national popular "
-    "foreign ground air naval tribal led backed aligned allied loyalist".split()  # noqa: SIM905
-)
-_EN_STOP = frozenset("the a an and or of in on at to for with by from said says".split())  # noqa: SIM905
+_EN_MODIFIERS = frozenset(norm_phrase(
+    "government pro rebel opposition armed allied security special regular national "
+    "popular foreign ground air naval tribal led backed aligned allied loyalist"
+))  # fmt: skip
+_EN_GROUPS = frozenset(norm_phrase("business military parliamentary trade businessmen"))
+_EN_STOP = frozenset(norm_phrase("the a an and or of in on at to for with by from said says"))
 
 
 def group_matches(text: str, tokens: Sequence[Token], matches: Sequence[Match]) -> list[Match]:
@@ -88,7 +95,7 @@ def _arabic_at(
     if head is None:
         return None
     stripped, norm, definite = head
-    j, country, mods = i + 1, None, 0
+    j, country, mods, bare_ok = i + 1, None, 0, False
     while j < len(tokens) and mods < _MAX_MODIFIERS and _joined(text, tokens, j):
         m = starts.get(j)
         word = fold(tokens[j].surface)
@@ -97,28 +104,32 @@ def _arabic_at(
             if m.record.kind != "DEMONYM" and not construct:
                 break
             country, j, mods = country or m.record.country, m.last, mods + 1
-        elif tokens[j].norm in AR_STOP or word in _NOT_MODIFIERS:
-            break
         elif norm in _AR_DELEGATION and word == "من" and mods == 0:
             j += 1  # "وفد من رجال الأعمال": the words after من describe the delegation
-            definite = False
-        elif word.startswith("ال") and len(word) > 3:
-            j, mods = j + 1, mods + 1
-        elif word.startswith("لل") and tokens[j - 1].norm in _AFFILIATED:
+            bare_ok = True
+        elif tokens[j].norm in AR_STOP or word in _NOT_MODIFIERS:
+            break
+        elif (
+            (word.startswith("ال") and len(word) > 3)
+            or (word.startswith("لل") and tokens[j - 1].norm in _AR_AFFILIATION)
+            or (bare_ok and mods == 0 and len(word) > 2 and not word.startswith("و"))
+        ):
             j, mods = j + 1, mods + 1
         elif not definite and mods == 0 and word.endswith(_AR_ADJ_ENDINGS) and len(word) > 3:
             j, mods = j + 1, mods + 1
+            break  # "فصائل مسلحة البلدة": an indefinite phrase takes no definite word
         else:
             break
     if norm in _AR_WEAK and country is None and not _strong_next(tokens, i):
         return None
     if mods == 0 and not (definite and norm in _AR_BARE):
         return None
-    return _party(tokens, i, j, country, stripped=stripped)
+    if tokens[j - 1].norm == "من":
+        j -= 1
+    return _party(text, tokens, i, j, country, stripped=stripped)
 
 
-_AFFILIATED = frozenset(norm_phrase(" ".join(_AR_AFFILIATION)))
-_NOT_MODIFIERS = frozenset(fold(w) for w in "الأمس الآن الماضي الماضية المقبل المقبلة".split())
+_NOT_MODIFIERS = _folded("الأمس الآن الماضي الماضية المقبل المقبلة")
 
 
 def _strong_next(tokens: Sequence[Token], i: int) -> bool:
@@ -153,7 +164,7 @@ def _english_at(
     bare = head.norm in _EN_BARE or (head.norm == "coalition" and i and tokens[i - 1].norm == "the")
     if first == i and last == i + 1 and not bare:
         return None
-    return _party(tokens, first, last, country)
+    return _party(text, tokens, first, last, country)
 
 
 def _delegation_tail(
@@ -169,8 +180,11 @@ def _delegation_tail(
         m = starts.get(k)
         if m is not None and m.record.kind in (*_COUNTRY_KINDS, "ORG"):
             country, k = country or m.record.country, m.last
-        elif tokens[k].surface.isalpha() and tokens[k].norm not in _EN_STOP | {"led"}:
+        elif tokens[k].surface[:1].isupper() or tokens[k].norm in _EN_MODIFIERS | _EN_GROUPS:
             k += 1
+        elif tokens[k].surface.isalpha() and tokens[k].norm.endswith("s"):
+            k, taken = k + 1, taken + 1  # "entrepreneurs", "officials": the noun ends it
+            break
         else:
             break
         taken += 1
@@ -178,9 +192,14 @@ def _delegation_tail(
 
 
 def _party(
-    tokens: Sequence[Token], first: int, last: int, country: str | None, stripped: int = 0
+    text: str,
+    tokens: Sequence[Token],
+    first: int,
+    last: int,
+    country: str | None,
+    stripped: int = 0,
 ) -> Match:
-    surface = " ".join(t.surface for t in tokens[first:last])
+    surface = text[tokens[first].start : tokens[last - 1].end]
     name = surface if surface.isascii() else None
     # A state's forces or delegation speak for it: let the country's name match too.
     known = country_name(country) if country else None

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from models.gazetteer import Record
-from models.text.normalize import Token
+from models.text.normalize import Token, proclitic_variants
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,9 @@ def made(first: int, last: int, kind: str, tokens: Sequence[Token], country: str
          name: str | None = None, title: str | None = None, key: str | None = None,
          aliases: tuple[str, ...] = (), stripped: int = 0) -> Match:  # fmt: skip
     """A pattern-made match; the key defaults to ``KIND:`` + the normalised words."""
-    words = " ".join(t.norm for t in tokens[first:last] if t.norm not in ("the", "a", "an"))
+    norms = [t.norm for t in tokens[first:last]]
+    if stripped:  # the key reads the first word without its proclitic ("والمقاومة")
+        norms[0] = dict(proclitic_variants(tokens[first].surface)).get(stripped, norms[0])
+    words = " ".join(n for n in norms if n not in ("the", "a", "an"))
     record = Record(kind, key or f"{kind}:{words}", name, country, title, aliases)
     return Match(first, last, stripped, record)

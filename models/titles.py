@@ -96,8 +96,8 @@ def attach_titles(
     by_start = {first: k for k, (first, _last) in enumerate(spans)}
     out = list(mentions)
     for k, (first, last) in enumerate(spans):
-        if mentions[k].kind != "PERSON":
-            continue
+        if mentions[k].kind != "PERSON" or mentions[k].key.startswith("TITLE:"):
+            continue  # a title-only party carries its own title and country
         title, country, used = _before(tokens, spans, first, by_end, mentions)
         if title is None and not used:
             title, country, used = _after(tokens, spans, last, by_start, mentions)

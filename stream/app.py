@@ -53,7 +53,7 @@ def exit_now(reason: str, code: ExitCode = ExitCode.PRODUCE_FAILED) -> None:
     batch whose events were not confirmed; the orchestrator restarts us and
     the batch is re-delivered.
     """
-    log.critical("%s; exiting without committing this batch", reason)
+    log.critical("%s; exiting (exit code %d) without committing", reason, code)
     logging.shutdown()
     os._exit(code)
 

@@ -12,6 +12,7 @@ from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import SentenceView
 from models.assemble.items import find_items
 from models.assemble.roles import is_title_complement, subject
+from models.assemble.suppliers import home_country, offer_parties
 from models.mentions import Mention, Trigger
 from models.schema import Role
 from models.text.normalize import is_arabic
@@ -75,8 +76,14 @@ def arms(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     """Fill supplier, recipient, items and delivery place of an arms transfer."""
     actors = _actors(view, trigger)
     marked = {m.start: view.marks.get(m.start) for m in actors}
+    offered = offer_parties(view, trigger)
+    if offered is not None:  # "عرضت فرنسا على الكويت بيع"
+        cand.add("supplier", offered[0])
+        cand.add("recipient", offered[1])
     cand.add("recipient", _object_first(view, trigger, actors))
     cand.add("supplier", next((m for m in actors if marked[m.start] == "from"), None))
+    if not cand.keys("supplier") and not _receiving(trigger):
+        cand.add("supplier", home_country(view, trigger))  # "أن بلاده سلمت مصر"
     if not cand.keys("supplier"):
         cand.add("supplier", _demonym_supplier(view, trigger))
     if not cand.keys("recipient"):

@@ -6,6 +6,8 @@ governs is the most specific); "arrived here" points at the dateline city.
 
 from __future__ import annotations
 
+import re
+
 from models.assemble.candidate import PLACE_KINDS
 from models.assemble.context import SentenceView
 from models.mentions import Mention, Trigger
@@ -19,15 +21,32 @@ def followed_by_here(view: SentenceView, trigger: Trigger) -> bool:
     return bool(after) and after[0].norm in ("here", "هنا")
 
 
+# After the city: "BEIJING, Jan 5", "Moscow (Reuters) -", "موسكو:", "القاهرة - ".
+_DATELINE_TAIL = re.compile(r"\s*(?::|[-–—]|\(|,\s*\w+\.?\s+\d)")
+
+
 def dateline(view: SentenceView) -> Mention | None:
     """ "arrived here": the place of the article's dateline, when it has one."""
     places = [m for m in view.article_mentions if m.kind in PLACE_KINDS]
     first = min(places, key=lambda m: m.start, default=None)
-    if first is None or first.start > 2 or not view.text[first.start : first.end].isupper():
+    if first is None or first.start > 2 or first.end > _DATELINE_REACH:
         return None
-    return first if first.end <= _DATELINE_REACH else None
+    upper = view.text[first.start : first.end].isupper()
+    return first if upper or _DATELINE_TAIL.match(view.text, first.end) else None
 
 
 def adjacent(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
     """No word between: "arrived in Cairo", "visited Shenyang" (the trigger governs it)."""
     return not [t for t in view.tokens if trigger.end <= t.start < mention.start]
+
+
+def home_of(view: SentenceView, party: Mention) -> Mention | None:
+    """A party's country as a place: "X invited Y to visit" with no place named goes to
+    X's country, and so does "X received visiting Y"."""
+    if party.country is None:
+        return None
+    same = [m for m in view.article_mentions if m.kind == "GPE" and m.country == party.country]
+    if same:
+        return same[0]
+    key = f"GPE:{party.country}"
+    return Mention(party.start, party.end, party.country, "GPE", key, None, party.country)

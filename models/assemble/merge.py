@@ -59,6 +59,14 @@ def actors_ok(a: Candidate, b: Candidate) -> bool:
     return shared
 
 
+def items_ok(a: Candidate, b: Candidate) -> bool:
+    """Two transfers naming different kinds of weapon are two deliveries ("Rafale jets
+    ... and a FREMM frigate is expected"); a generic "arms" fits any."""
+    ka = {i.category for i in a.items} - {"other"}
+    kb = {i.category for i in b.items} - {"other"}
+    return not ka or not kb or bool(ka & kb)
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     return (
         a.type == b.type
@@ -66,6 +74,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
         and time_ok(a.time, b.time)
         and place_ok(a.location, b.location)
         and actors_ok(a, b)
+        and items_ok(a, b)
     )
 
 

@@ -14,7 +14,7 @@ from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS
 from models.assemble.context import SentenceView
 from models.assemble.phrases import readings
 from models.mentions import Mention, Trigger
-from models.text.normalize import Token, fold, norm_phrase
+from models.text.normalize import Token, fold, is_arabic, norm_phrase
 
 _NOUNS = frozenset(
     w
@@ -41,7 +41,7 @@ _ROUND = frozenset(("round", "rounds", "جولة"))
 # "talks with Japanese leaders": a country adjective stands for its party here.
 _ACTOR_KINDS = PARTY_KINDS + PLACE_KINDS
 _WITH_REACH = 8  # words from the noun to its with/between party
-_LIGHT_REACH = 3  # "held a first round of talks": up to three words back
+_LIGHT_REACH = 5  # "held a first round of talks": up to five words back
 
 
 def is_meeting_noun(trigger: Trigger) -> bool:
@@ -85,20 +85,21 @@ def _purpose(view: SentenceView, trigger: Trigger) -> bool:
 
 
 def _participle(view: SentenceView, trigger: Trigger) -> bool:
-    """ "meeting King Felipe VI": English "meeting" right before a party is a verb."""
+    """ "meeting King Felipe VI": English "meeting" right before a party is a verb
+    (but not "a meeting of the Central Committee": the next word must be a name's)."""
     if trigger.text.lower() != "meeting":
         return False
     near = [t for t in view.tokens if t.start >= trigger.end][:3]
-    reach = near[-1].end if near else trigger.end
+    if not near or not near[0].surface[:1].isupper():
+        return False
     return any(
-        m.kind in PARTY_KINDS and trigger.end <= m.start < reach and view.marks.get(m.start) is None
-        for m in view.mentions
+        m.kind in PARTY_KINDS and trigger.end <= m.start <= near[-1].start for m in view.mentions
     )
 
 
 def _adjective(token: Token) -> bool:
     """A lower-case modifier ("historic", "direct", "face-to-face") between verb and noun."""
-    return token.surface[:1].islower() and token.surface.isascii() and token.surface != "of"
+    return token.surface[:1].islower() and token.surface.isascii()
 
 
 def _with_party(view: SentenceView, trigger: Trigger) -> bool:
@@ -118,14 +119,13 @@ def has_structure(view: SentenceView, trigger: Trigger) -> bool:
     """False for a meeting noun used as a topic or a name (see module docstring)."""
     if not is_meeting_noun(trigger):
         return True
-    return any(
-        test(view, trigger) for test in (_with_party, _light_verb, _purpose, _participle)
-    )
+    return any(test(view, trigger) for test in (_with_party, _light_verb, _purpose, _participle))
 
 
 def names_the_event(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
     """A name glued before a meeting noun names the event, not a party:
-    "the Juba talks", "the Euro-Mediterranean summit", "FTA talks"."""
-    if not is_meeting_noun(trigger) or mention.end > trigger.start:
+    "the Juba talks", "the Euro-Mediterranean summit", "FTA talks". (Arabic
+    modifiers follow the noun: a name before "لقاء" is its subject.)"""
+    if not is_meeting_noun(trigger) or mention.end > trigger.start or is_arabic(trigger.text):
         return False
     return view.text[mention.end : trigger.start].strip(" -") == ""

@@ -34,8 +34,10 @@ def readings(token: Token) -> frozenset[str]:
     """All normalised forms a lexicon word may take to match ``token``."""
     base = {token.norm} | {rest for _, rest in proclitic_variants(token.surface)}
     out = set(base)
+    # A final teh marbuta is no pronoun: "وزارة" (ministry) is not و+زار+ه ("visited him").
+    suffixes = _SUFFIXES if not token.surface.endswith("ة") else _SUFFIXES[:-1]
     for form in base:
-        for suffix in _SUFFIXES:
+        for suffix in suffixes:
             stem = form[: -len(suffix)]
             if form.endswith(suffix) and len(stem) >= 3:
                 out.add(stem)

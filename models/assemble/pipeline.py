@@ -13,9 +13,13 @@ from models.assemble.arms import arms
 from models.assemble.build import event_ids, is_complete, to_event
 from models.assemble.candidate import Candidate
 from models.assemble.context import SentenceView, build_view, nearest_time
+from models.assemble.destinations import dateline
+from models.assemble.guests import guest_meeting, is_participle
 from models.assemble.merge import merge, status_ok
 from models.assemble.roles import meeting, visit
+from models.assemble.suppliers import share_parties
 from models.assemble.timing import lead_time, settle
+from models.assemble.venue import from_visits, venue
 from models.mentions import Mention, Sentence, SentenceSignal, TimeMention, Trigger
 from models.schema import Article, Event, EventType, ExtractorInfo, Status
 
@@ -51,11 +55,19 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
             confidence=signal.types.get(trigger.type, 0.5),
         )
         _RULES[trigger.type](view, trigger, cand)
+        if cand.type == "MEETING":
+            cand.location = venue(view, trigger)
         cand.time = nearest_time(view, trigger)
         out.append(cand)
+        guest = guest_meeting(cand) if is_participle(trigger) else None
+        if guest is not None:  # "Hu received visiting X": the two met
+            guest.time = cand.time
+            guest.location = venue(view, trigger)
+            out.append(guest)
     for cand in out:  # a meeting held on a visit takes the visit's destination
         if cand.type == "MEETING" and cand.location is None:
-            cand.location = _visit_place(cand, out)
+            cand.location = _visit_place(cand, out) or dateline(view)
+    share_parties(out)
     return out
 
 
@@ -88,6 +100,7 @@ def assemble(
             view = build_view(signal.sentence, article.text, resolved, list(times))
             cands += _candidates(view, signal)
     merged = [c for c in merge(cands) if is_complete(c)]
+    from_visits(merged)
     published = article.published_datetime()
     day = published.date() if published else None
     settle(merged, lead_time(list(sentences), list(times), day), day)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import SentenceView, markers
-from models.assemble.destinations import adjacent, dateline, followed_by_here
+from models.assemble.destinations import adjacent, dateline, followed_by_here, home_of
+from models.assemble.guests import host, host_home, is_participle, participle_visitor
 from models.assemble.invite import invitation
 from models.assemble.nominal import has_structure, names_the_event
 from models.assemble.subjects import (
     apposition,
-    participle_guest,
     received_someone,
     sentence_subject,
 )
@@ -41,7 +41,9 @@ def is_title_complement(view: SentenceView, mention: Mention) -> bool:
 def subject(view: SentenceView, trigger: Trigger, kinds: tuple[str, ...]) -> Mention | None:
     """The party the trigger's clause is about (see module docstring)."""
     clause = view.clause_of(trigger.start)
-    inside = [m for m in view.in_clause(clause) if m.kind in kinds]
+    # A country adjective describes a noun ("صحيفة هندية", "an Indian newspaper"), it is
+    # no subject; weapon adjectives name suppliers through their own rule.
+    inside = [m for m in view.in_clause(clause) if m.kind in kinds and not m.demonym]
     before = [m for m in inside if m.end <= trigger.start and view.marks.get(m.start) is None]
     if before:
         return before[-1]
@@ -93,16 +95,6 @@ def meeting(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     if len(cand.actors) < 2:
         for mention in _country_parties(view, trigger):
             cand.add("participant", mention)
-    places = [
-        m
-        for m in view.mentions
-        if m.kind in PLACE_KINDS
-        and view.marks.get(m.start) == "in"
-        and not is_title_complement(view, m)
-    ]
-    inside = [m for m in places if clause.start <= m.start < clause.end]
-    found = inside or places
-    cand.location = found[0] if found else None
 
 
 def _country_parties(view: SentenceView, trigger: Trigger) -> list[Mention]:
@@ -124,9 +116,10 @@ def visit(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     if invited is not None:
         cand.add("inviter", invited[0])
         cand.add("visitor", invited[1])
+    elif is_participle(trigger):
+        cand.add("visitor", participle_visitor(view, trigger))
     else:
-        found = participle_guest(view, trigger) or _genitive(view, trigger)
-        found = found or subject(view, trigger, PARTY_KINDS)
+        found = _genitive(view, trigger) or subject(view, trigger, PARTY_KINDS)
         cand.add("visitor", found or sentence_subject(view, trigger))
     visitors = cand.keys("visitor")
     # A country adjective is not a destination ("first visit by a Russian president").
@@ -145,13 +138,10 @@ def visit(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:
     if cand.location is None and followed_by_here(view, trigger):
         cand.location = dateline(view)
     if cand.location is None and invited is not None and invited[0] is not None:
-        cand.location = _home_of(view, invited[0])
-    if trigger.text.lower() == "visiting":  # "X held talks with visiting Y": X hosts
-        before = [
-            m for m in view.in_clause(view.clause_of(trigger.start)) if m.end <= trigger.start
-        ]
-        hosts = [m for m in before if m.kind in PARTY_KINDS and m.key not in visitors]
-        cand.add("host", hosts[-1] if hosts else None)
+        cand.location = home_of(view, invited[0])
+    if is_participle(trigger) and visitors:  # "X held talks with visiting Y": X hosts
+        cand.add("host", host(view, trigger, visitors))
+        cand.location = cand.location or host_home(view, cand)
 
 
 def _destination_before(view: SentenceView, trigger: Trigger) -> Mention | None:
@@ -163,17 +153,6 @@ def _destination_before(view: SentenceView, trigger: Trigger) -> Mention | None:
         if m.kind in PLACE_KINDS and m.end <= trigger.start and view.marks.get(m.start) == "to"
     ]
     return before[-1] if before else None
-
-
-def _home_of(view: SentenceView, inviter: Mention) -> Mention | None:
-    """ "X invited Y to visit" with no place named: the visit is to the inviter's country."""
-    if inviter.country is None:
-        return None
-    same = [m for m in view.article_mentions if m.kind == "GPE" and m.country == inviter.country]
-    if same:
-        return same[0]
-    key = f"GPE:{inviter.country}"
-    return Mention(inviter.start, inviter.end, inviter.country, "GPE", key, None, inviter.country)
 
 
 def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:

@@ -9,9 +9,9 @@ outside the clause; role rules call them only when the clause alone falls short.
 from __future__ import annotations
 
 from models.assemble.candidate import PARTY_KINDS
-from models.assemble.context import SentenceView
+from models.assemble.context import SentenceView, markers
 from models.mentions import Mention, Trigger
-from models.text.normalize import fold
+from models.text.normalize import Token, fold
 
 _REPORT = frozenset(
     fold(w) for w in ("said", "says", "that", "told", "announced", "أن", "إن", "أنه", "إنه", "قال")
@@ -60,7 +60,18 @@ def participle_guest(view: SentenceView, trigger: Trigger) -> Mention | None:
     near = [t for t in view.tokens if t.start >= trigger.end][:5]
     reach = near[-1].start if near else -1
     after = [m for m in view.mentions if m.kind in PARTY_KINDS and trigger.end <= m.start <= reach]
-    return after[0] if after else None
+    if not after:
+        return None
+    # Only titles and country adjectives may come between ("visiting South Korean
+    # foreign minister Ban"); "pilgrims visiting for the mass met X" names no guest.
+    titles = markers()["title"]["words"] | markers()["counterpart"]["words"]
+    between = [t for t in near if t.end <= after[0].start]
+    covered = [(m.start, m.end) for m in view.mentions]
+    for token in between:
+        named = any(a <= token.start < b for a, b in covered)
+        if not (named or token.surface[:1].isupper() or fold(token.surface) in titles):
+            return None
+    return after[0]
 
 
 # English reception verbs also take things ("received a doctorate"); Arabic
@@ -74,5 +85,21 @@ def received_someone(view: SentenceView, trigger: Trigger) -> bool:
     if trigger.text.lower() not in _RECEPTION:
         return True
     near = [t for t in view.tokens if t.start >= trigger.end][:_GUEST_REACH]
+    if _hosted_thing(view, trigger, near):
+        return False
     reach = near[-1].end if near else trigger.end
     return any(m.kind in PARTY_KINDS and trigger.end <= m.start < reach for m in view.mentions)
+
+
+_PASSIVE = frozenset(("was", "were", "is", "are", "been", "being", "be"))
+
+
+def _hosted_thing(view: SentenceView, trigger: Trigger, near: list[Token]) -> bool:
+    """ "a banquet hosted by X": a passive reception verb after a thing, not a guest
+    ("Putin was received by Xi" keeps its auxiliary; "Macron, received by Scholz," its name)."""
+    if not near or near[0].norm != "by":
+        return False
+    previous = [t for t in view.tokens if t.end <= trigger.start][-1:]
+    if not previous or previous[0].norm in _PASSIVE:
+        return False
+    return not any(m.start <= previous[0].start < m.end for m in view.mentions)

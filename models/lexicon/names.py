@@ -108,7 +108,8 @@ def _continues_person(tokens: Sequence[Token], text: str, i: int, people: set[in
 
 def _kind(tokens: Sequence[Token], i: int, j: int) -> str:
     words = {t.norm for t in tokens[i:j]}
-    if words & _ORG_WORDS:
+    # An unknown acronym ("FTA", "PLDT", "VFACOM") names a body, not a person.
+    if words & _ORG_WORDS or (j - i == 1 and tokens[i].surface.isupper()):
         return "ORG"
     if i > 0 and tokens[i - 1].norm in _PLACE_MARKERS:
         return "LOC"
@@ -119,6 +120,21 @@ def _weapon_name(tokens: Sequence[Token], i: int, j: int, weapons: set[int]) -> 
     """ "K2 tanks", "S-400", "Storm Shadow cruise missiles": a model name, not an actor."""
     digits = any(ch.isdigit() for t in tokens[i:j] for ch in t.surface)
     return digits or any(k in weapons for k in range(j, j + 2)) or len(tokens[i].surface) == 1
+
+
+def _sentence_word(tokens: Sequence[Token], text: str, i: int, j: int) -> bool:
+    """ "Having ...", "Accompanied by ...", "Coordinators of ...": a lone capitalised word
+    opening a sentence is a common word when it is inflected (-ing, -ed, -ers, -ors) or
+    when the article also writes it in lower case."""
+    if j - i != 1 or tokens[i].surface.isupper():
+        return False
+    head = text[: tokens[i].start].rstrip(" \"'“(")
+    if head and head[-1] not in ".!?\n":
+        return False
+    word = tokens[i].surface
+    if word.lower().endswith(("ing", "ed", "ers", "ors")):
+        return True
+    return f" {word.lower()} " in f" {text} "
 
 
 def _overlapping(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:
@@ -141,6 +157,8 @@ def fallback_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     for first, j in _runs(tokens, text, covered):
         i, j = _trim(tokens, first, j)
         if i >= j or _continues_person(tokens, text, first, people):
+            continue
+        if _sentence_word(tokens, text, i, j):
             continue
         if all(t.norm in _ORG_WORDS for t in tokens[i:j]) or _weapon_name(tokens, i, j, weapons):
             continue

@@ -37,6 +37,27 @@ def _in_clause(hit: PhraseHit, clause: Clause) -> bool:
     return clause.start <= hit.start < clause.end
 
 
+def _glued(text: str, tokens: list[Token], hit: PhraseHit) -> bool:
+    """ "Western-supplied rockets": a trigger hyphened to the word before modifies a noun."""
+    before = hit.start - 1
+    return hit.first > 0 and text[before : hit.start] == "-" and tokens[hit.first - 1].end == before
+
+
+def _object_of_verb(hit: PhraseHit, kept: list[PhraseHit], clauses: list[Clause]) -> bool:
+    """ "سلمت مصر الدفعة الأولى", "delivered the first shipment": a noun after a verb of
+    its type in its clause is the verb's object, the same event (and the verb's status)."""
+    if not hit.label.endswith("|noun"):
+        return False
+    clause = clauses[clause_index(clauses, hit.start)]
+    event_type = hit.label.split("|")[0]
+    return any(
+        other.label.split("|")[0] == event_type
+        and not other.label.endswith("|noun")
+        and clause.start <= other.start < hit.start
+        for other in kept
+    )
+
+
 class LexiconSignals:
     """Finds triggers, applies negation and blockers, and sets each type's status.
 
@@ -57,7 +78,7 @@ class LexiconSignals:
         clauses = split_clauses(sentence.text)
         cues = lex.cues.find_tokens(tokens)
         signal = LexiconSignal(sentence=sentence)
-        for hit in self._kept_triggers(tokens, clauses, lex):
+        for hit in self._kept_triggers(sentence.text, tokens, clauses, lex):
             event_type, form = hit.label.split("|")
             etype: EventType = event_type  # type: ignore[assignment]
             k = clause_index(clauses, hit.start)
@@ -79,7 +100,7 @@ class LexiconSignals:
         return signal
 
     def _kept_triggers(
-        self, tokens: list[Token], clauses: list[Clause], lex: Lexicons
+        self, text: str, tokens: list[Token], clauses: list[Clause], lex: Lexicons
     ) -> list[PhraseHit]:
         """Triggers that survive negation, hard-negative blockers and the weapons test."""
         negated = {h.last for h in lex.negation.find_tokens(tokens)}
@@ -89,11 +110,11 @@ class LexiconSignals:
         for hit in lex.triggers.find_tokens(tokens):
             event_type = hit.label.split("|")[0]
             clause = clauses[clause_index(clauses, hit.start)]
-            if {hit.first - 1, hit.first - 2} & negated:
+            if {hit.first - 1, hit.first - 2} & negated or _glued(text, tokens, hit):
                 continue
             if any(b.label == event_type and _in_clause(b, clause) for b in blockers):
                 continue
             if event_type == "ARMS_TRANSFER" and not any(_in_clause(w, clause) for w in weapons):
                 continue
             kept.append(hit)
-        return kept
+        return [hit for hit in kept if not _object_of_verb(hit, kept, clauses)]

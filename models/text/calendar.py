@@ -6,10 +6,15 @@ Values are ISO strings at a precision: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from models.schema import Precision
 
 Resolved = tuple[str, str, Precision]
+# Which way a yearless date or bare weekday resolves: "past" (on or before the
+# anchor; news mostly reports the past), "future" (on or after it; plans),
+# "nearest" (whichever is closer to the anchor).
+Prefer = Literal["past", "future", "nearest"]
 
 EN_MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -64,30 +69,41 @@ def shift_month(year_: int, mon: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
-def month_near(anchor: dt.date, mon: int, direction: str) -> Resolved:
+def month_near(anchor: dt.date, mon: int, direction: str, prefer: Prefer = "past") -> Resolved:
     """A named month relative to the anchor.
 
-    ``direction``: ``"past"`` = most recent on or before the anchor month,
-    ``"last"`` = strictly before, ``"next"`` = strictly after.
+    ``direction``: ``"past"`` = as ``prefer`` says (by default the most recent on or
+    before the anchor month), ``"last"`` = strictly before, ``"next"`` = strictly after.
     """
     y = anchor.year
     if direction == "next":
         y += mon <= anchor.month
     elif direction == "last":
         y -= mon >= anchor.month
+    elif prefer == "future":
+        y += mon < anchor.month
+    elif prefer == "nearest":
+        ahead = (mon - anchor.month) % 12
+        y += (mon < anchor.month) if ahead < 12 - ahead else -(mon > anchor.month)
     else:
         y -= mon > anchor.month
     return month(y, mon)
 
 
-def weekday_near(anchor: dt.date, weekday: int, direction: str) -> Resolved:
-    """A weekday: ``"past"`` on or before the anchor, ``"last"`` strictly before,
-    ``"next"`` strictly after."""
+def weekday_near(
+    anchor: dt.date, weekday: int, direction: str, prefer: Prefer = "past"
+) -> Resolved:
+    """A weekday: ``"past"`` = as ``prefer`` says (by default on or before the anchor),
+    ``"last"`` strictly before, ``"next"`` strictly after. The anchor's own weekday
+    is the anchor day under every ``prefer``."""
     back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
     if direction == "last" and back == 0:
         back = 7
     if direction == "next":
-        return day(anchor + dt.timedelta(days=(weekday - anchor.weekday() - 1) % 7 + 1))
+        return day(anchor + dt.timedelta(days=ahead or 7))
+    if direction != "last" and (prefer == "future" or (prefer == "nearest" and ahead < back)):
+        return day(anchor + dt.timedelta(days=ahead))
     return day(anchor - dt.timedelta(days=back))
 
 
@@ -97,20 +113,31 @@ def week(anchor: dt.date, delta: int) -> Resolved:
     return days(monday, monday + dt.timedelta(days=6))
 
 
-def day_month_near(anchor: dt.date, mon: int, dom: int) -> Resolved | None:
-    """ "16 January" without a year: the latest such date on or before the anchor,
-    unless the next one is at most a month ahead (news announce near plans)."""
-    past: dt.date | None = None
-    for y in (anchor.year + 1, anchor.year, anchor.year - 1, anchor.year - 4):
+def day_month_near(anchor: dt.date, mon: int, dom: int, prefer: Prefer = "past") -> Resolved | None:
+    """ "16 January" without a year. ``past``: the latest such date on or before the
+    anchor, unless the next one is at most a month ahead (news announce near plans);
+    ``future``: the first on or after the anchor; ``nearest``: the closer of the two
+    ("April 29" in a 27 March article is this April)."""
+    before = after = None
+    for y in (anchor.year - 4, anchor.year - 1, anchor.year, anchor.year + 1):
         try:
             cand = dt.date(y, mon, dom)
         except ValueError:  # 29 February
             continue
-        if cand > anchor and (cand - anchor).days <= _NEAR_FUTURE_DAYS:
-            return day(cand)
         if cand <= anchor:
-            past = past or cand
-    return day(past) if past else None
+            before = cand
+        elif after is None:
+            after = cand
+    if prefer == "future" and before == anchor:
+        return day(anchor)
+    if after is not None and (
+        prefer == "future"
+        or before is None
+        or (prefer == "past" and (after - anchor).days <= _NEAR_FUTURE_DAYS)
+        or (prefer == "nearest" and after - anchor < anchor - before)
+    ):
+        return day(after)
+    return day(before) if before else None
 
 
 _NEAR_FUTURE_DAYS = 31

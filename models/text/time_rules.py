@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from models.text import calendar as cal
-from models.text.calendar import Resolved
+from models.text.calendar import Prefer, Resolved
 
-Handler = Callable[[re.Match[str], dt.date | None], Resolved | None]
+Handler = Callable[[re.Match[str], dt.date | None, Prefer], Resolved | None]
 
 
 @dataclass(frozen=True)
@@ -48,25 +48,35 @@ def _mon(match: re.Match[str]) -> int:
     return cal.EN_MONTHS.get(word.lower()) or cal.AR_MONTHS[word]
 
 
-def _full(match: re.Match[str], _anchor: dt.date | None) -> Resolved | None:
+def _full(
+    match: re.Match[str], _anchor: dt.date | None, _prefer: Prefer = "past"
+) -> Resolved | None:
     return cal.safe_day(int(match.group("y")), _mon(match), int(match.group("d")))
 
 
-def _iso(match: re.Match[str], _anchor: dt.date | None) -> Resolved | None:
+def _iso(
+    match: re.Match[str], _anchor: dt.date | None, _prefer: Prefer = "past"
+) -> Resolved | None:
     return cal.safe_day(int(match.group("y")), int(match.group("m")), int(match.group("d")))
 
 
-def _day_month(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _day_month(
+    match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
+) -> Resolved | None:
     if anchor is None:
         return None
-    return cal.day_month_near(anchor, _mon(match), int(match.group("d")))
+    return cal.day_month_near(anchor, _mon(match), int(match.group("d")), prefer)
 
 
-def _month_year(match: re.Match[str], _anchor: dt.date | None) -> Resolved | None:
+def _month_year(
+    match: re.Match[str], _anchor: dt.date | None, _prefer: Prefer = "past"
+) -> Resolved | None:
     return cal.month(int(match.group("y")), _mon(match))
 
 
-def _year(match: re.Match[str], _anchor: dt.date | None) -> Resolved | None:
+def _year(
+    match: re.Match[str], _anchor: dt.date | None, _prefer: Prefer = "past"
+) -> Resolved | None:
     return cal.year(int(match.group("y")))
 
 
@@ -83,22 +93,26 @@ def _direction(match: re.Match[str]) -> str:
     return _DIRECTION.get(word, "past")
 
 
-def _rel_month(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _rel_month(
+    match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
+) -> Resolved | None:
     if anchor is None:
         return None
-    return cal.month_near(anchor, _mon(match), _direction(match))
+    return cal.month_near(anchor, _mon(match), _direction(match), prefer)
 
 
-def _weekday(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _weekday(
+    match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
+) -> Resolved | None:
     if anchor is None:
         return None
     word = match.group("wd")
     wd = cal.EN_WEEKDAYS.get(word.lower(), cal.AR_WEEKDAYS.get(word, -1))
-    return cal.weekday_near(anchor, wd, _direction(match))
+    return cal.weekday_near(anchor, wd, _direction(match), prefer)
 
 
 def _offset_day(delta: int) -> Handler:
-    def resolve(_match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+    def resolve(_match: re.Match[str], anchor: dt.date | None, _prefer: Prefer) -> Resolved | None:
         return None if anchor is None else cal.day(anchor + dt.timedelta(days=delta))
 
     return resolve
@@ -125,7 +139,9 @@ def _shift(anchor: dt.date, unit: str, delta: int) -> Resolved:
     return cal.year(anchor.year + delta)
 
 
-def _relative_unit(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _relative_unit(
+    match: re.Match[str], anchor: dt.date | None, _prefer: Prefer = "past"
+) -> Resolved | None:
     """ "last year", "this month", "العام الماضي", "الأسبوع المقبل"."""
     if anchor is None:
         return None
@@ -134,7 +150,7 @@ def _relative_unit(match: re.Match[str], anchor: dt.date | None) -> Resolved | N
     return _shift(anchor, _UNIT_WORDS[match.group("unit").lower()], delta)
 
 
-def _ago(match: re.Match[str], anchor: dt.date | None) -> Resolved | None:
+def _ago(match: re.Match[str], anchor: dt.date | None, _prefer: Prefer = "past") -> Resolved | None:
     """ "three days ago", "قبل يومين"."""
     if anchor is None:
         return None

@@ -89,7 +89,9 @@ class Group:
     @classmethod
     def new(cls, bootstrap: str, **overrides: str) -> Group:
         env = worker_env("fault-" + uuid.uuid4().hex[:8])
-        env.pop("EVENTWIRE_EXTRACTOR_FACTORY")  # the default: the lexicon extractor
+        # Production defaults: the lexicon extractor and the real text limit.
+        env.pop("EVENTWIRE_EXTRACTOR_FACTORY")
+        env.pop("EVENTWIRE_MAX_TEXT_CHARS")
         env |= {f"EVENTWIRE_{k.upper()}": v for k, v in overrides.items()}
         return cls(bootstrap, env)
 
@@ -108,9 +110,7 @@ class Group:
 def many_articles(prefix: str, count: int) -> list[dict[str, str]]:
     """``count`` distinct good articles (the helper texts, cycled, unique ids)."""
     base = good_articles(prefix)
-    return [
-        {"id": f"{prefix}-{i}", "text": base[i % len(base)]["text"]} for i in range(count)
-    ]
+    return [{"id": f"{prefix}-{i}", "text": base[i % len(base)]["text"]} for i in range(count)]
 
 
 def as_inputs(articles: Sequence[dict[str, str]]) -> list[Input]:
@@ -126,9 +126,7 @@ def offline_event_ids(articles: Sequence[dict[str, str]]) -> set[str]:
 
 def duplicates(result: Collected, prefix: str) -> tuple[set[str], int]:
     """Distinct event ids with ``prefix`` and how many extra copies arrived."""
-    ids = Counter(
-        e["event_id"] for e in result.events if str(e["article_id"]).startswith(prefix)
-    )
+    ids = Counter(e["event_id"] for e in result.events if str(e["article_id"]).startswith(prefix))
     return set(ids), sum(ids.values()) - len(ids)
 
 

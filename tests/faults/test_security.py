@@ -106,9 +106,9 @@ def _bad_call(node: ast.Call) -> list[str]:
     func: Any = node.func
     if isinstance(func, ast.Name) and func.id in {"eval", "exec", "__import__"}:
         return [f"calls {func.id}()"]
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
-        if (func.value.id, func.attr) in BANNED_CALLS:
-            return [f"calls {func.value.id}.{func.attr}()"]
+    attribute = isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+    if attribute and (func.value.id, func.attr) in BANNED_CALLS:
+        return [f"calls {func.value.id}.{func.attr}()"]
     if any(k.arg == "allow_pickle" and getattr(k.value, "value", False) for k in node.keywords):
         return ["passes allow_pickle=True"]
     return []
@@ -122,8 +122,12 @@ def test_no_pickle_eval_or_unsafe_loaders_in_models_and_stream() -> None:
 
 
 def test_model_files_are_safetensors_or_data_only() -> None:
-    shipped = [p for p in (ROOT / "models").rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    risky = [p for p in shipped if p.suffix in {".pkl", ".pickle", ".pt", ".pth", ".bin", ".joblib"}]
+    shipped = [
+        p for p in (ROOT / "models").rglob("*") if p.is_file() and "__pycache__" not in p.parts
+    ]
+    risky = [
+        p for p in shipped if p.suffix in {".pkl", ".pickle", ".pt", ".pth", ".bin", ".joblib"}
+    ]
     assert not risky, risky
 
 

@@ -129,3 +129,35 @@ def test_timeml_floor(folder: str, floor: float) -> None:
     correct, total = timeml_accuracy(path)
     assert total > 50
     assert correct / total >= floor
+
+
+PREFER = [
+    # a Friday article, 27 March 1987
+    ("April 29", "past", "1986-04-29"),
+    ("April 29", "nearest", "1987-04-29"),  # 33 days ahead beats 11 months back
+    ("April 29", "future", "1987-04-29"),
+    ("March 20", "nearest", "1987-03-20"),
+    ("Monday", "past", "1987-03-23"),
+    ("Monday", "future", "1987-03-30"),
+    ("Monday", "nearest", "1987-03-30"),  # 3 days ahead, 4 back
+    ("Wednesday", "nearest", "1987-03-25"),
+    ("Friday", "future", "1987-03-27"),  # the day itself under every preference
+    ("last Monday", "future", "1987-03-23"),  # explicit words win
+    ("يوم الأحد", "future", "1987-03-29"),
+    ("November", "future", "1987-11"),
+    ("November", "nearest", "1986-11"),
+    ("في مايو", "nearest", "1987-05"),
+    ("April 1986", "future", "1986-04"),  # explicit years are kept
+]
+
+
+@pytest.mark.parametrize(("expr", "prefer", "value"), PREFER)
+def test_prefer_direction(expr: str, prefer: str, value: str) -> None:
+    lang = "en" if expr.isascii() else "ar"
+    resolved = normalise_time(expr, lang, dt.date(1987, 3, 27), prefer)  # type: ignore[arg-type]
+    assert resolved is not None and resolved[0] == value
+
+
+def test_prefer_default_is_past() -> None:
+    anchor = dt.date(1987, 3, 27)
+    assert find_times("on Monday", "en", anchor) == find_times("on Monday", "en", anchor, "past")

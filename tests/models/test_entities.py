@@ -175,3 +175,144 @@ def test_titles_without_names_make_no_people(finder: EntityFinder, text: str) ->
 )
 def test_arabic_common_words_are_not_entities(finder: EntityFinder, text: str) -> None:
     assert finder.find(text, "ar") == []
+
+
+GROUPS = [
+    ("قصفت دول التحالف العربي مواقع", "دول التحالف العربي", None),
+    ("وقال الجيش الوطني إن", "الجيش الوطني", None),
+    ("وتقدمت المقاومة الشعبية نحو", "المقاومة الشعبية", None),
+    ("وقالت القوات الموالية للحكومة إن", "القوات الموالية للحكومة", None),
+    ("وشاركت قوات البشمركة في", "قوات البشمركة", None),
+    ("هاجمت فصائل مسلحة البلدة", "فصائل مسلحة", None),
+    ("وقال الجيش العراقي إن", "الجيش العراقي", "IRQ"),
+    ("وصل وفد من رجال الأعمال الروس إلى", "وفد من رجال الأعمال الروس", "RUS"),
+    ("Kurdish Peshmerga forces entered the town.", "Kurdish Peshmerga forces", None),
+    ("Strikes by the Saudi-led coalition hit", "Saudi-led coalition", "SAU"),
+    ("The Syrian army said", "Syrian army", "SYR"),
+    ("clashes with rebels continued", "rebels", None),
+    (
+        "A delegation of Mongolian entrepreneurs arrived",
+        "delegation of Mongolian entrepreneurs",
+        "MNG",
+    ),
+    ("He met the AU delegation.", "AU delegation", None),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), GROUPS)
+def test_groups_and_forces(
+    finder: EntityFinder, text: str, surface: str, country: str | None
+) -> None:
+    groups = [m for m in finder.find(text, "ar") if m.kind == "ORG"]
+    assert [(m.text, m.country) for m in groups] == [(surface, country)]
+    assert groups[0].key.startswith("ORG:")
+
+
+@pytest.mark.parametrize(
+    "text", ["حركة المرور كثيفة", "the army chief said", "military officials said", "الجيش قال"]
+)
+def test_common_words_make_no_groups(finder: EntityFinder, text: str) -> None:
+    assert [m for m in finder.find(text, "ar") if m.kind == "ORG"] == []
+
+
+TITLE_ONLY = [
+    ("واستقبل الرئيس المصري أمس", "الرئيس المصري", "TITLE:President:EGY", "Egyptian President"),
+    (
+        "وقال ولي ولي العهد السعودي إن",
+        "ولي ولي العهد السعودي",
+        "TITLE:Deputy Crown Prince:SAU",
+        "Saudi Deputy Crown Prince",
+    ),
+    (
+        "The Egyptian president said",
+        "Egyptian president",
+        "TITLE:President:EGY",
+        "Egyptian President",
+    ),
+    (
+        "وصل سفير خادم الحرمين الشريفين",
+        "سفير خادم الحرمين الشريفين",
+        "TITLE:Ambassador:SAU",
+        "Saudi Ambassador",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "key", "name"), TITLE_ONLY)
+def test_title_only_parties(
+    finder: EntityFinder, text: str, surface: str, key: str, name: str
+) -> None:
+    people = [m for m in finder.find(text, "ar") if m.kind == "PERSON"]
+    assert [(m.text, m.key, m.name) for m in people] == [(surface, key, name)]
+
+
+def test_title_only_region_and_named_person(finder: EntityFinder) -> None:
+    region = finder.find("استقبل أمير منطقة عسير الرئيس المصري", "ar")
+    assert [m.text for m in region if m.kind == "PERSON"] == ["أمير منطقة عسير", "الرئيس المصري"]
+    emir = [
+        m for m in finder.find("والتقى أمير الكويت الشيخ صباح الأحمد", "ar") if m.kind == "PERSON"
+    ]
+    assert [(m.text, m.title, m.country) for m in emir] == [("صباح الأحمد", "Emir", "KWT")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وزير خارجية فرنسي",
+        "Lavrov, the Russian foreign minister, said",
+        "الرئيس المصري عبد الفتاح السيسي",
+    ],
+)
+def test_no_title_only_party_when_named_or_generic(finder: EntityFinder, text: str) -> None:
+    assert not [m for m in finder.find(text, "ar") if m.key.startswith("TITLE:")]
+
+
+def test_title_only_party_resolves_to_the_named_person(finder: EntityFinder) -> None:
+    text = "أشاد وزير خارجية روسيا بالعلاقات. وقال وزير الخارجية الروسي سيرغي لافروف إن"
+    keys = {m.key for m in finder.find(text, "ar") if m.kind == "PERSON"}
+    assert keys == {"PERSON:Sergei Lavrov"}
+
+
+INSTITUTIONS = [
+    ("زار مركز الملك سلمان للإغاثة", "مركز الملك سلمان للإغاثة", "ORG"),
+    ("وصل إلى مطار الملك عبدالله بن عبدالعزيز", "مطار الملك عبدالله بن عبدالعزيز", "LOC"),
+    ("He landed at King Fahd International Airport", "King Fahd International Airport", "LOC"),
+    ("visited the King Salman Center", "King Salman Center", "ORG"),
+    ("مستشفى الملك فيصل التخصصي", "مستشفى الملك فيصل التخصصي", "ORG"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "kind"), INSTITUTIONS)
+def test_names_inside_institutions(
+    finder: EntityFinder, text: str, surface: str, kind: str
+) -> None:
+    found = finder.find(text, "ar")
+    assert [(m.text, m.kind) for m in found] == [(surface, kind)]
+
+
+def test_longer_names_are_not_swallowed(finder: EntityFinder) -> None:
+    found = finder.find("Kim Kye-Gwan met Raul Castro Ruz in Havana.", "en")
+    people = [(m.text, m.key) for m in found if m.kind == "PERSON"]
+    assert people == [
+        ("Kim Kye-Gwan", "PERSON:kim kye gwan"),
+        ("Raul Castro Ruz", "PERSON:Raul Castro"),
+    ]
+    assert finder.find("Putin met Kim Monday", "en")[1].name == "Kim Jong Un"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("وقال وزير الخارجية الفرنسي لوران فابيوس بدوره إن", "لوران فابيوس"),
+        ("وقال وزير الخارجية سامر حدادين إن", "سامر حدادين"),  # a plain title, a name-like pair
+    ],
+)
+def test_arabic_titled_name_spans(finder: EntityFinder, text: str, surface: str) -> None:
+    assert [m.text for m in finder.find(text, "ar") if m.kind == "PERSON"] == [surface]
+
+
+@pytest.mark.parametrize(
+    "text", ["وأجرى وزير الخارجية محادثات مع", "وقال الرئيس يوم الأحد", "ويبحث الرئيس تطورات الوضع"]
+)
+def test_plain_titles_need_a_name_like_pair(finder: EntityFinder, text: str) -> None:
+    assert [m for m in finder.find(text, "ar") if m.kind == "PERSON"] == []

@@ -137,3 +137,35 @@ def test_fallback_names_keep_gazetteer_mentions_and_their_continuations() -> Non
     known = Mention(7, 18, "Raul Castro", "PERSON", "PERSON:Raul Castro")
     found = fallback_names(text, [known])
     assert [(m.text, m.kind) for m in found] == [("Raul Castro", "PERSON"), ("Havana", "LOC")]
+
+
+def test_fallback_names_skip_inflected_sentence_openers_and_type_acronyms() -> None:
+    from models.lexicon.names import fallback_names
+
+    text = "Having landed, Rubin met the FTA panel. Accompanied by aides, Muoi spoke."
+    found = {m.text: m.kind for m in fallback_names(text, [])}
+    assert found == {"Rubin": "PERSON", "FTA": "ORG", "Muoi": "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وقالت وزارة الخارجية إن الوضع مستقر.", "ar"),  # وزارة is not و+زار+ه
+        ("Rebels fired Western-supplied rockets at the town.", "en"),
+    ],
+)
+def test_words_that_only_look_like_triggers_are_none(text: str, language: str) -> None:
+    assert signal(text, language).triggers == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وسلمت فرنسا مصر الدفعة الأولى من الطائرات.", "ar"),
+        ("France delivered the first shipment of jets to Egypt.", "en"),
+    ],
+)
+def test_a_noun_object_of_a_verb_trigger_is_the_same_event(text: str, language: str) -> None:
+    found = signal(text, language)
+    assert [t.type for t in found.triggers] == ["ARMS_TRANSFER"]
+    assert found.status == {"ARMS_TRANSFER": "occurred"}

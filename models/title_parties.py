@@ -1,0 +1,167 @@
+"""Office-holders named only by title and country: "الرئيس المصري", "the Egyptian
+president", "ولي ولي العهد السعودي", "أمير منطقة عسير".
+
+With no name written, the title and its country identify the party: a PERSON
+match keyed ``TITLE:<title>:<ISO3>`` (so every mention of "the Egyptian
+president" in an article merges), named "Egyptian President". A region after
+the title ("أمير منطقة عسير") keys on the region's words instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from models.gazetteer import Record, load_index
+from models.gazetteer.countries import adjective
+from models.matches import Match, made
+from models.mentions import Mention
+from models.text.names import SKIP
+from models.text.normalize import Token, fold, norm_phrase, proclitic_variants
+from models.titles import lexicon, localise, title_at
+
+_COUNTRY_KINDS = ("DEMONYM", "GPE")
+_AR_REGIONS = frozenset(norm_phrase("منطقة محافظة ولاية إقليم إمارة"))
+
+
+def title_parties(text: str, tokens: Sequence[Token], matches: Sequence[Match]) -> list[Match]:
+    """Title-only parties over tokens no match covers."""
+    covered = {i for m in matches if m.record.kind not in _COUNTRY_KINDS
+               for i in range(m.first, m.last)}  # fmt: skip
+    starts = {m.first: m for m in matches}
+    ends = {m.last: m for m in matches}
+    out: list[Match] = []
+    i = 0
+    while i < len(tokens):
+        found = None if i in covered or _apposition(text, tokens, i, ends) else title_at(tokens, i)
+        party = None
+        if found is not None:
+            title, end = found
+            if tokens[i].surface.isascii():
+                party = _english(tokens, i, end, title, ends, starts)
+            else:
+                party = _arabic(tokens, i, end, title, starts)
+        if party is not None and not covered & set(range(party.first, party.last)):
+            out.append(party)
+            i = party.last
+        else:
+            i += 1
+    return out
+
+
+def _apposition(text: str, tokens: Sequence[Token], i: int, ends: dict[int, Match]) -> bool:
+    """ "Lavrov, the Russian foreign minister", "إبراهيم محلب، رئيس الوزراء المصري": after
+    a comma the title usually describes the name before it (which the gazetteer may
+    not know), so it makes no party of its own. ``i``: the title's first token."""
+    k = i
+    m = ends.get(k)
+    if m is not None and m.record.kind in _COUNTRY_KINDS:  # "the Russian" + title
+        k = m.first
+    if k and tokens[k - 1].norm == "the":
+        k -= 1
+    gap = text[tokens[k - 1].end : tokens[k].start] if k else ""
+    return "," in gap or "،" in gap
+
+
+def _named_next(tokens: Sequence[Token], k: int, starts: dict[int, Match], title: str) -> bool:
+    """A name or a person follows, or the same title again ("أمير منطقة عسير
+    الأمير فيصل"): the title belongs to them."""
+    while k < len(tokens) and tokens[k].norm in SKIP:
+        k += 1
+    if k >= len(tokens):
+        return False
+    m = starts.get(k)
+    if m is not None and m.record.kind == "PERSON":
+        return True
+    again = title_at(tokens, k)
+    return again is not None and again[0] == title
+
+
+def _definite_country(tokens: Sequence[Token], m: Match) -> bool:
+    """A country name, or a country adjective with the article: "الرئيس المصري" is
+    one man, "وزير خارجية فرنسي" (a French foreign minister) is anyone."""
+    if m.record.kind == "GPE":
+        return m.record.country is not None
+    word = fold(tokens[m.first].surface)[m.stripped :]
+    return m.record.kind == "DEMONYM" and m.record.country is not None and word.startswith("ال")
+
+
+def _arabic(
+    tokens: Sequence[Token], i: int, end: int, title: str, starts: dict[int, Match]
+) -> Match | None:
+    m = starts.get(end)
+    if m is not None and m.record.country and _definite_country(tokens, m):
+        if _named_next(tokens, m.last, starts, title):
+            return None
+        return _party(tokens, i, m.last, title, m.record.country, _proclitic(tokens[i]))
+    if end + 1 < len(tokens) and tokens[end].norm in _AR_REGIONS:
+        if _named_next(tokens, end + 2, starts, title):
+            return None
+        words = " ".join(t.norm for t in tokens[end : end + 2])
+        key = f"TITLE:{title}:{words}"
+        return made(i, end + 2, "PERSON", tokens, None, None, title, key, (), _proclitic(tokens[i]))
+    return None
+
+
+def _english(
+    tokens: Sequence[Token],
+    i: int,
+    end: int,
+    title: str,
+    ends: dict[int, Match],
+    starts: dict[int, Match],
+) -> Match | None:
+    first = i - 1 if i and tokens[i - 1].norm == "s" else i  # "Egypt's president"
+    m = ends.get(first)
+    if m is None or m.record.kind not in _COUNTRY_KINDS or not m.record.country:
+        return None
+    if end < len(tokens) and (tokens[end].surface[:1].isupper() or end in starts):
+        return None  # "Egyptian President Abdel Fattah el-Sisi"
+    return _party(tokens, m.first, end, title, m.record.country)
+
+
+def _proclitic(tok: Token) -> int:
+    """Letters of a proclitic glued to a title ("وولي العهد" → 1)."""
+    starts = {key[0] for key in lexicon()[0]}
+    if tok.norm in starts:
+        return 0
+    return next((k for k, rest in proclitic_variants(tok.surface) if rest in starts), 0)
+
+
+def _party(
+    tokens: Sequence[Token], first: int, last: int, title: str, iso: str, stripped: int = 0
+) -> Match:
+    local = localise(title, iso) or title
+    adj = adjective(iso)
+    name = f"{adj} {local}" if adj else None
+    key = f"TITLE:{title}:{iso}"
+    return made(first, last, "PERSON", tokens, iso, name, local, key, stripped=stripped)
+
+
+def resolve(mentions: list[Mention]) -> list[Mention]:
+    """A title-only party that the article also names ("وزير خارجية كوريا الشمالية"
+    … "وزيرة خارجية كوريا الشمالية تشوي سون هوي") is that person: take the
+    identity of the nearest named person with the same title and country."""
+    named = [m for m in mentions if m.kind == "PERSON" and not m.key.startswith("TITLE:")]
+    out = list(mentions)
+    for k, m in enumerate(mentions):
+        if not m.key.startswith("TITLE:"):
+            continue
+        same = [p for p in named if p.country == m.country and m.title in (p.title, _usual(p))]
+        if same:
+            p = min(same, key=lambda p: abs(p.start - m.start))
+            aliases = tuple(dict.fromkeys((*p.aliases, *([p.text] if p.name is None else []))))
+            out[k] = replace(m, key=p.key, name=p.name, aliases=aliases)
+    return out
+
+
+def _usual(person: Mention) -> str | None:
+    """The gazetteer's title for a known person (the text may not repeat it)."""
+    record = _by_key().get(person.key)
+    return localise(record.title, record.country) if record else None
+
+
+@lru_cache(maxsize=1)
+def _by_key() -> dict[str, Record]:
+    return {r.key: r for r in load_index().records if r.kind == "PERSON"}

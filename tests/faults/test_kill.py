@@ -1,0 +1,78 @@
+"""SIGKILL mid-stream and restart; two workers in a group, one killed.
+
+Both compare the event ids on the events topic with a clean offline run of
+the same lexicon extractor: duplicates are allowed (at-least-once, counted),
+losses are not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from stream.broker import EmbeddedBroker
+from tests.faults.harness import (
+    Group,
+    as_inputs,
+    duplicates,
+    many_articles,
+    offline_event_ids,
+    report,
+)
+from tests.stream.helpers import publish_raw
+
+pytestmark = [pytest.mark.slow, pytest.mark.integration]
+COUNT = 300  # ≈ 4 s of lexicon work: a kill 1.5 s in lands mid-stream
+
+
+async def test_sigkill_mid_stream_then_restart(broker: EmbeddedBroker) -> None:
+    group = Group.new(broker.bootstrap)
+    articles = many_articles("kill", COUNT)
+    first = group.worker().start(timeout_s=90)
+    published = await publish_raw(broker.bootstrap, group.settings.input_topic, as_inputs(articles))
+    await asyncio.sleep(1.5)
+    assert first.running()
+    first.kill()  # batches in flight, offsets partly committed
+
+    second = group.worker().start(timeout_s=90)
+    try:
+        result = await group.collect(published, timeout_s=120)
+    finally:
+        code = second.stop()
+    assert result.complete, second.log()[-3000:]
+    expected = offline_event_ids(articles)
+    ids, dups = duplicates(result, "kill-")
+    tally = second.tally()
+    redone = sum(tally["consumed"].values())
+    report("sigkill+restart", messages=COUNT, lost=len(expected - ids), duplicated=dups,
+           consumed_after_restart=redone, dead_lettered=tally["reasons"])  # fmt: skip
+    assert ids == expected  # nothing lost, nothing invented
+    assert 0 < redone < COUNT  # the kill really was mid-stream
+    assert tally["reconciles"] and code == 0
+
+
+async def test_two_workers_one_killed_survivor_takes_over(broker: EmbeddedBroker) -> None:
+    group = Group.new(broker.bootstrap)
+    articles = many_articles("pair", COUNT)
+    doomed = group.worker().start(timeout_s=90)
+    survivor = group.worker().start(timeout_s=90)
+    await asyncio.sleep(4.0)  # let the rebalance that `survivor` caused settle
+    published = await publish_raw(broker.bootstrap, group.settings.input_topic, as_inputs(articles))
+    await asyncio.sleep(1.5)
+    doomed.kill()
+    try:
+        result = await group.collect(published, timeout_s=120)
+    finally:
+        code = survivor.stop()
+    assert result.complete, survivor.log()[-3000:]
+    expected = offline_event_ids(articles)
+    ids, dups = duplicates(result, "pair-")
+    tally = survivor.tally()
+    report("two workers, one killed", messages=COUNT, lost=len(expected - ids), duplicated=dups,
+           survivor_partitions=sorted(tally["consumed"]),
+           survivor_consumed=sum(tally["consumed"].values()))  # fmt: skip
+    assert ids == expected
+    assert tally["reconciles"] and code == 0
+    # The survivor consumed from every partition: its own and the dead one's.
+    assert sorted(tally["consumed"]) == [str(p) for p in range(group.settings.topic_partitions)]
