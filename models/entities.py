@@ -3,7 +3,12 @@
 :class:`EntityFinder` matches normalised token sequences against the gazetteer
 (longest match first, Arabic proclitics و ف ب ل ك stripped from the first word),
 then attaches titles and country adjectives written next to people
-("الرئيس الروسي فلاديمير بوتين" → Putin, "President", RUS).
+("الرئيس الروسي فلاديمير بوتين" → Putin, "President", RUS). Later stages
+rewrite the gazetteer's reading: names run on or stop ("Kim Kye-Gwan",
+:mod:`models.institutions`), unknown people follow titles, a person inside an
+institution's name is the institution, group and delegation phrases become
+ORG (:mod:`models.groups`), and a title with its country and no name is a
+party of its own (:mod:`models.title_parties`).
 """
 
 from __future__ import annotations
@@ -101,7 +106,8 @@ class EntityFinder:
         demonym = rec.kind == "DEMONYM"
         kind = "GPE" if demonym else rec.kind
         key = f"GPE:{rec.country}" if demonym else rec.key
-        title = rec.title if self.default_titles else None
+        # a title-only party's title is the text's own, not a gazetteer default
+        title = rec.title if self.default_titles or rec.key.startswith("TITLE:") else None
         return Mention(start, end, text[start:end], kind, key, rec.name, rec.country,  # type: ignore[arg-type]
                        title, rec.aliases, demonym=demonym)  # fmt: skip
 

@@ -145,12 +145,15 @@ def _english_at(
         return None  # "army chief": a title, not the army
     if head.norm == "military" and i + 1 < len(tokens) and tokens[i + 1].surface.islower():
         return None  # "military officials"
-    first, country = i, None
+    first, country, org = i, None, None
     ends = {m.last: m for m in starts.values()}
     while first > 0 and _joined(text, tokens, first):
         prev = tokens[first - 1]
         m = ends.get(first)
+        if m is not None and m.record.kind not in (*_COUNTRY_KINDS, "ORG"):
+            break
         if m is not None:
+            org = m if m.record.kind == "ORG" else org
             country, first = country or m.record.country, m.first
         elif first - 1 in owned or prev.norm in _EN_STOP:
             break
@@ -164,6 +167,8 @@ def _english_at(
     bare = head.norm in _EN_BARE or (head.norm == "coalition" and i and tokens[i - 1].norm == "the")
     if first == i and last == i + 1 and not bare:
         return None
+    if org is not None and last == i + 1:  # "Hezbollah fighters", "NATO forces": the group
+        return Match(first, last, 0, org.record)
     return _party(text, tokens, first, last, country)
 
 

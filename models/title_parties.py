@@ -148,7 +148,10 @@ def resolve(mentions: list[Mention]) -> list[Mention]:
     for k, m in enumerate(mentions):
         if not m.key.startswith("TITLE:"):
             continue
-        same = [p for p in named if p.country == m.country and m.title in (p.title, _usual(p))]
+        # the title the text gives wins over the gazetteer's (which may be a later office)
+        same = [p for p in named if p.country == m.country and p.title == m.title] or [
+            p for p in named if p.country == m.country and p.title is None and _usual(p) == m.title
+        ]
         if same:
             p = min(same, key=lambda p: abs(p.start - m.start))
             aliases = tuple(dict.fromkeys((*p.aliases, *([p.text] if p.name is None else []))))

@@ -154,6 +154,11 @@ class Worker:
         self.agent._on_error = on_error  # type: ignore[attr-defined]
 
     async def _consume(self, stream: StreamT) -> None:
+        if self.settings.processing_mode == "naive":
+            # The benchmark's baseline: one article at a time; the seam is inline.
+            async for event in stream.events():
+                await self.handle([event])
+            return
         size, within = self.settings.batch_max_size, self.settings.batch_within_s
         # take_events is on the concrete Stream only (StreamT lacks it).
         async for batch in cast(faust.Stream, stream).take_events(size, within=within):

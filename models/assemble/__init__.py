@@ -2,7 +2,8 @@
 
 Shared by every extractor. Stages: coreference of bare names (``coref``),
 per-trigger candidates with roles (``roles``, ``subjects``, ``destinations``,
-``invite``, ``arms``), merging
+``invite``, ``guests``, ``arms``, ``suppliers``; ``nominal`` keeps meeting nouns
+that have a meeting's structure; ``venue`` places meetings), merging
 within the article (``merge``), the time policy (``timing``), and public
 events with deterministic ids (``build``).
 """

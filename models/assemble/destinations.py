@@ -46,6 +46,7 @@ def home_of(view: SentenceView, party: Mention) -> Mention | None:
     if party.country is None:
         return None
     same = [m for m in view.article_mentions if m.kind == "GPE" and m.country == party.country]
+    same.sort(key=lambda m: m.demonym)  # "Jordan" before "Jordanian"
     if same:
         return same[0]
     key = f"GPE:{party.country}"

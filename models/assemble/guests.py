@@ -17,7 +17,6 @@ from models.assemble.destinations import home_of
 from models.assemble.subjects import participle_guest
 from models.mentions import Mention, Trigger
 
-
 _BRIDGE = frozenset(("currently", "now", "also", "who", "is", "was", "are", "were", "still"))
 
 

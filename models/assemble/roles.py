@@ -18,10 +18,11 @@ from models.assemble.nominal import has_structure, names_the_event
 from models.assemble.subjects import (
     apposition,
     received_someone,
+    reported_before,
     sentence_subject,
 )
 from models.mentions import Mention, Trigger
-from models.text.normalize import fold
+from models.text.normalize import fold, is_arabic
 
 _TITLE_REACH = 1  # a place right after a title word ("وزير خارجية كوريا") is the title's
 _NAME_REACH = 2  # a place right before a name ("الرئيس الروسي فلاديمير بوتين") describes it
@@ -41,16 +42,22 @@ def is_title_complement(view: SentenceView, mention: Mention) -> bool:
 def subject(view: SentenceView, trigger: Trigger, kinds: tuple[str, ...]) -> Mention | None:
     """The party the trigger's clause is about (see module docstring)."""
     clause = view.clause_of(trigger.start)
-    # A country adjective describes a noun ("صحيفة هندية", "an Indian newspaper"), it is
-    # no subject; weapon adjectives name suppliers through their own rule.
-    inside = [m for m in view.in_clause(clause) if m.kind in kinds and not m.demonym]
+    # An Arabic country adjective follows and describes a noun ("صحيفة هندية"), it is no
+    # subject; an English one often is all the finder sees of it ("the Greek government").
+    arabic = is_arabic(trigger.text)
+    inside = [m for m in view.in_clause(clause) if m.kind in kinds and not (arabic and m.demonym)]
     before = [m for m in inside if m.end <= trigger.start and view.marks.get(m.start) is None]
+    # "Jiji Press said the minister would visit": a reporter is not the subject.
+    said = reported_before(view, trigger)
+    before = [m for m in before if not any(m.end <= s for s in said)]
     if before:
         return before[-1]
     if clause.relative:
         earlier = [m for m in view.mentions if m.end <= clause.start and m.kind in kinds]
         if earlier:
             return earlier[-1]
+    if trigger.type == "VISIT" and not arabic:
+        return None  # English is subject-first: "will visit Tokyo at the invitation of X"
     after = [m for m in inside if m.start >= trigger.end and view.marks.get(m.start) is None]
     return after[0] if after else None
 
@@ -164,6 +171,9 @@ def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:
         if mention.kind not in PARTY_KINDS:
             continue
         unmarked = view.marks.get(mention.start) in (None, "by")
+        # "the second visit of an Iraqi president": someone generic, not a named visitor
+        if view.text[max(mention.start - 3, 0) : mention.start].lower() in (" a ", "an "):
+            continue
         if trigger.end <= mention.start <= reach and unmarked:
             return mention
         gap = view.text[mention.end : trigger.start]

@@ -31,9 +31,39 @@ def sentence_subject(view: SentenceView, trigger: Trigger) -> Mention | None:
         if m.kind in PARTY_KINDS and m.end <= clause.start and view.marks.get(m.start) is None
     ]
     # "The White House said that Obama will receive ...": a reporter is not a party.
-    said = [t.start for t in view.tokens if t.end <= trigger.start and fold(t.surface) in _REPORT]
+    said = reported_before(view, trigger)
     before = [m for m in before if not any(m.end <= s for s in said)]
     return before[0] if before else None
+
+
+_SELF = frozenset(("it", "he", "she", "they", "we", "his", "her", "its", "their"))
+
+
+_ADVERBIAL = frozenset(
+    ("during", "on", "in", "at", "after", "before", "while", "a", "an", "the", "his", "her")
+)
+
+
+def reported_before(view: SentenceView, trigger: Trigger) -> list[int]:
+    """Offsets of reporting words ("said", "قال") before the trigger in its sentence; not
+    one whose report refers back to the reporter by a pronoun and names no other party
+    ("The Pentagon said it would transfer", "Ghanem said that his visit")."""
+    tokens = [t for t in view.tokens if t.end <= trigger.start]
+    return [t.start for t in tokens if fold(t.surface) in _REPORT and not _self(view, t, tokens)]
+
+
+def _self(view: SentenceView, report: Token, tokens: list[Token]) -> bool:
+    """True when the report refers to its reporter: a pronoun, no other party, before the
+    trigger."""
+    after = [t for t in tokens if t.start > report.start]
+    if not after:
+        return False
+    named = any(
+        m.kind in PARTY_KINDS and report.end <= m.start < after[-1].end for m in view.mentions
+    )
+    # "Younger said during a visit to Riyadh": the trigger phrase is said's adverbial.
+    adverbial = all(t.norm in _ADVERBIAL for t in after)
+    return adverbial or (not named and any(t.norm in _SELF for t in after))
 
 
 def apposition(view: SentenceView, trigger: Trigger) -> Mention | None:

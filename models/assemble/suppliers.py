@@ -104,6 +104,9 @@ def offer_parties(view: SentenceView, trigger: Trigger) -> tuple[Mention, Mentio
     inner = [m for m in beside if m.start > verb.start] or [
         m for m in beside if m.end <= verb.start
     ]
-    if recipient is None or not inner or recipient.start > trigger.start:
+    home = home_country(view, Trigger(verb.start, verb.end, verb.surface, trigger.type))
+    if recipient is None or recipient.start > trigger.start or not (inner or home):
         return None
+    if home is not None:  # "أن تكون بلاده قد عرضت على الأردن"
+        return home, recipient
     return inner[0] if inner[0].start > verb.start else inner[-1], recipient

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from stream.cli import demo, evaluate, extract, prepare, publish, run, schemas, tail, train
+from stream.cli import bench, demo, evaluate, extract, prepare, publish, run, schemas, tail, train
 
 app = typer.Typer(
     name="eventwire",
@@ -24,6 +24,7 @@ for command in COMMANDS:
 app.command("eval")(evaluate.evaluate)
 app.command("train")(train.train)
 app.command("prepare-model")(prepare.prepare_model)
+app.command("bench")(bench.bench)
 
 
 def main() -> None:

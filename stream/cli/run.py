@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import signal
 import time
 from typing import Any
@@ -20,6 +21,8 @@ from stream.supervise import GraceTimer, wait_for_broker
 
 READY = "eventwire worker ready"
 TALLY = "partition tally:"
+ASSIGNED = "partitions assigned:"
+log = logging.getLogger(__name__)
 
 
 @friendly
@@ -87,6 +90,9 @@ def _announce_ready(app: faust.App, settings: Settings, started: float) -> None:
 
     def on_assigned(sender: Any, *args: Any, signal: Any, **kwargs: Any) -> None:
         nonlocal announced
+        # Every rebalance, for operators (and the fault tests) to follow takeovers.
+        assigned = sorted(f"{tp.topic}[{tp.partition}]" for tp in (args[0] if args else ()))
+        log.info("%s %s", ASSIGNED, ", ".join(assigned) or "none")
         if not announced:
             announced = True
             elapsed = time.perf_counter() - started

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from stream.cli.run import READY
 from stream.errors import EventwireError
@@ -21,7 +21,13 @@ from stream.errors import EventwireError
 class WorkerProcess:
     """A worker child process connected to ``bootstrap``."""
 
-    def __init__(self, bootstrap: str, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        bootstrap: str,
+        env: Mapping[str, str] | None = None,
+        argv: Sequence[str] = ("-m", "stream", "run"),
+    ) -> None:
+        self.argv = list(argv)  # after the interpreter; default: `eventwire run`
         self.env = {
             **os.environ,
             **(env or {}),
@@ -36,7 +42,7 @@ class WorkerProcess:
         """Start and block until the worker reports ready; raises EventwireError."""
         started = time.perf_counter()
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "stream", "run"],
+            [sys.executable, *self.argv],
             env={**self.env, "COLUMNS": "200"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
@@ -50,6 +56,17 @@ class WorkerProcess:
                 raise EventwireError(f"worker did not become ready: {last or 'timed out'}")
         self.ready_after_s = time.perf_counter() - started
         return self
+
+    @property
+    def pid(self) -> int:
+        """The child's process id (raises if not started)."""
+        assert self._process is not None, "not started"
+        return self._process.pid
+
+    @property
+    def running(self) -> bool:
+        """True while the child has not exited."""
+        return self._process is not None and self._process.poll() is None
 
     def _read(self) -> None:
         assert self._process is not None and self._process.stderr is not None

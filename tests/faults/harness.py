@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aiokafka import TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from models.factory import build_extractor
 from models.schema import Article
@@ -105,6 +105,23 @@ class Group:
 
     async def collect(self, published: dict[TopicPartition, int], timeout_s: float) -> Collected:
         return await Collector(self.settings, self.bootstrap).run(published, timeout_s)
+
+
+async def wait_for_events(group: Group, at_least: int, timeout_s: float = 60) -> int:
+    """Block until the events topic holds ``at_least`` records; returns the count."""
+    reader = AIOKafkaConsumer(
+        group.settings.output_topic, bootstrap_servers=group.bootstrap,
+        group_id=None, auto_offset_reset="earliest",
+    )  # fmt: skip
+    await reader.start()
+    seen, deadline = 0, time.monotonic() + timeout_s
+    try:
+        while seen < at_least and time.monotonic() < deadline:
+            batch = await reader.getmany(timeout_ms=100)
+            seen += sum(len(records) for records in batch.values())
+    finally:
+        await reader.stop()
+    return seen
 
 
 def many_articles(prefix: str, count: int) -> list[dict[str, str]]:

@@ -7,11 +7,10 @@ losses are not.
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from stream.broker import EmbeddedBroker
+from stream.cli.run import ASSIGNED
 from tests.faults.harness import (
     Group,
     as_inputs,
@@ -19,11 +18,13 @@ from tests.faults.harness import (
     many_articles,
     offline_event_ids,
     report,
+    wait_for_events,
+    wait_until,
 )
 from tests.stream.helpers import publish_raw
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
-COUNT = 300  # ≈ 4 s of lexicon work: a kill 1.5 s in lands mid-stream
+COUNT = 300  # ≈ 4 s of lexicon work: killed after the first 20 events
 
 
 async def test_sigkill_mid_stream_then_restart(broker: EmbeddedBroker) -> None:
@@ -31,7 +32,7 @@ async def test_sigkill_mid_stream_then_restart(broker: EmbeddedBroker) -> None:
     articles = many_articles("kill", COUNT)
     first = group.worker().start(timeout_s=90)
     published = await publish_raw(broker.bootstrap, group.settings.input_topic, as_inputs(articles))
-    await asyncio.sleep(1.5)
+    await wait_for_events(group, COUNT // 2)  # kill once offsets have been committed
     assert first.running()
     first.kill()  # batches in flight, offsets partly committed
 
@@ -55,11 +56,12 @@ async def test_sigkill_mid_stream_then_restart(broker: EmbeddedBroker) -> None:
 async def test_two_workers_one_killed_survivor_takes_over(broker: EmbeddedBroker) -> None:
     group = Group.new(broker.bootstrap)
     articles = many_articles("pair", COUNT)
-    doomed = group.worker().start(timeout_s=90)
+    doomed = group.worker(log_level="INFO").start(timeout_s=90)
     survivor = group.worker().start(timeout_s=90)
-    await asyncio.sleep(4.0)  # let the rebalance that `survivor` caused settle
+    # The survivor's join made `doomed` rebalance: wait until it holds its share.
+    assert wait_until(lambda: doomed.log().count(ASSIGNED) >= 2, 30), doomed.log()[-2000:]
     published = await publish_raw(broker.bootstrap, group.settings.input_topic, as_inputs(articles))
-    await asyncio.sleep(1.5)
+    await wait_for_events(group, 20)
     doomed.kill()
     try:
         result = await group.collect(published, timeout_s=120)

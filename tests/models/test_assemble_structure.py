@@ -41,6 +41,10 @@ TABLE: dict[str, tuple[EntityKind, str, str, str, bool]] = {
     "مصر": ("GPE", "GPE:EGY", "Egypt", "EGY", False),
     "برلين": ("GPE", "GPE:DEU", "Berlin", "DEU", False),
     "سوريا": ("GPE", "GPE:SYR", "Syria", "SYR", False),
+    "روسيا": ("GPE", "GPE:RUS", "Russia", "RUS", False),
+    "إيران": ("GPE", "GPE:IRN", "Iran", "IRN", False),
+    "الروسي": ("GPE", "GPE:RUS", "Russia", "RUS", True),
+    "ألمانية": ("GPE", "GPE:DEU", "Germany", "DEU", True),
 }
 
 
@@ -217,3 +221,23 @@ def test_repeated_transfer_merges_but_other_weapons_stay_apart() -> None:
 )
 def test_hyphened_triggers_and_technology_are_no_transfer(text: str) -> None:
     assert of_type(run(text, "en"), "ARMS_TRANSFER") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عرضت روسيا على مصر بيع مقاتلات حديثة.",
+        "وقال السفير الروسي إن بلاده قد عرضت على مصر بيع مقاتلات حديثة.",
+    ],
+)
+def test_offered_sale_takes_the_offerer_and_the_party_after_ala(text: str) -> None:
+    (event,) = of_type(run(text, "ar"), "ARMS_TRANSFER")
+    assert event.status == "proposed"
+    assert {a.country for a in event.actors if a.role == "supplier"} == {"RUS"}
+    assert {a.country for a in event.actors if a.role == "recipient"} == {"EGY"}
+
+
+def test_a_country_adjective_of_another_noun_is_no_supplier() -> None:
+    text = "ونفت روسيا ما نشرته صحيفة ألمانية عن صفقة لبيع صواريخ إلى إيران."
+    (event,) = of_type(run(text, "ar"), "ARMS_TRANSFER")
+    assert roles(event) == {"supplier": {"Russia"}, "recipient": {"Iran"}}

@@ -196,6 +196,7 @@ GROUPS = [
         "MNG",
     ),
     ("He met the AU delegation.", "AU delegation", None),
+    ("Houthi rebels fired", "Houthi rebels", "YEM"),
 ]
 
 
@@ -206,6 +207,14 @@ def test_groups_and_forces(
     groups = [m for m in finder.find(text, "ar") if m.kind == "ORG"]
     assert [(m.text, m.country) for m in groups] == [(surface, country)]
     assert groups[0].key.startswith("ORG:")
+
+
+def test_a_named_group_keeps_its_identity(finder: EntityFinder) -> None:
+    found = finder.find("Houthi rebels and NATO forces", "en")
+    assert [(m.text, m.key) for m in found] == [
+        ("Houthi rebels", "ORG:Houthis"),
+        ("NATO forces", "ORG:NATO"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -267,10 +276,16 @@ def test_no_title_only_party_when_named_or_generic(finder: EntityFinder, text: s
     assert not [m for m in finder.find(text, "ar") if m.key.startswith("TITLE:")]
 
 
-def test_title_only_party_resolves_to_the_named_person(finder: EntityFinder) -> None:
-    text = "أشاد وزير خارجية روسيا بالعلاقات. وقال وزير الخارجية الروسي سيرغي لافروف إن"
-    keys = {m.key for m in finder.find(text, "ar") if m.kind == "PERSON"}
-    assert keys == {"PERSON:Sergei Lavrov"}
+@pytest.mark.parametrize("defaults", [True, False])
+def test_title_only_party_resolves_to_the_named_person(defaults: bool) -> None:
+    text = (
+        "أشاد وزير خارجية روسيا بالعلاقات. وقال وزير الخارجية الروسي سيرغي لافروف إن "
+        "نائب وزير الخارجية الروسي ميخائيل بوغدانوف"
+    )
+    found = EntityFinder(default_titles=defaults).find(text, "ar")
+    people = [(m.key, m.title) for m in found if m.kind == "PERSON"]
+    assert people[0] == ("PERSON:Sergei Lavrov", "Foreign Minister")
+    assert people[1] == ("PERSON:Sergei Lavrov", "Foreign Minister")
 
 
 INSTITUTIONS = [

@@ -1,0 +1,84 @@
+"""``eventwire bench``: throughput and latency, batched worker vs the naive baseline."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from stream.bench.corpus import SHARED_NEWS
+from stream.cli.common import broker_for, err, friendly, load_settings
+
+out = Console(highlight=False)
+
+
+@friendly
+def bench(
+    articles: Annotated[
+        int, typer.Option("-n", "--articles", min=1, help="Measured articles.")
+    ] = 300,
+    naive_articles: Annotated[
+        int | None, typer.Option("--naive-n", min=1, help="Articles for the naive run [n/5, ≤60].")
+    ] = None,
+    warmup: Annotated[int, typer.Option(min=1, help="Warm-up articles, not measured.")] = 16,
+    rate: Annotated[
+        float | None, typer.Option(min=0.01, help="Paced phase, articles/s [half the max].")
+    ] = None,
+    no_kafka: Annotated[
+        bool, typer.Option("--no-kafka", help="Extraction alone, in process: no broker.")
+    ] = False,
+    quick: Annotated[bool, typer.Option(help="A short run for CI: 12 articles.")] = False,
+    corpus_dir: Annotated[
+        Path, typer.Option(help="Extra news JSONL files (ar/en), used when present.")
+    ] = SHARED_NEWS,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Also write every figure to this file.")
+    ] = None,
+) -> None:
+    """Benchmark end to end through a broker (embedded unless
+    EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS is set): the batched worker at full speed
+    and at half of it, the naive baseline (one article at a time on the event
+    loop), and extraction alone; prints figures, ratios and the targets.
+    """
+    # Imported here: stream.bench uses stream.cli's WorkerProcess (no import cycle).
+    from stream.bench.render import figures_table, targets_table
+    from stream.bench.runner import BenchOptions
+
+    settings = load_settings(client=True)
+    n = 12 if quick else articles
+    naive_n = naive_articles or max(1, min(60, n // 5))
+    options = BenchOptions(
+        n=n, naive_n=min(naive_n, n), warmup=4 if quick else warmup, rate=rate,
+        kafka=not no_kafka, shared=corpus_dir,
+    )  # fmt: skip
+    report = _run(settings, options)
+    out.print(figures_table(report))
+    out.print(targets_table(report))
+    if json_path is not None:
+        json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        err.print(f"figures written to {json_path}")
+
+
+def _run(settings: Any, options: Any) -> dict[str, Any]:
+    from stream.bench.runner import run_bench
+    from stream.bench.traffic import Progress as Advance
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, console=err, transient=True) as progress:
+
+        def bar(description: str, total: int) -> Advance:
+            task = progress.add_task(description, total=total)
+            return lambda done: progress.advance(task, done)
+
+        def note(text: str) -> None:
+            progress.console.print(f"[dim]{text}[/]")
+
+        if not options.kafka:
+            return run_bench(settings, None, options, bar, note)
+        with broker_for(settings) as bootstrap:
+            return run_bench(settings, bootstrap, options, bar, note)
