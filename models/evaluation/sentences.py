@@ -102,7 +102,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives")
     ap.add_argument("--kind", default="lexicon")
     args = ap.parse_args(argv)
-    extractor = build_extractor(args.kind, model_source=None, cache_dir=Path("."), threads=1)
+    cache = Path.home() / ".cache" / "eventwire"  # the service default (stream.settings)
+    extractor = build_extractor(args.kind, model_source=None, cache_dir=cache, threads=1)
     for lang in args.lang or ["ar", "en"]:
         lines = read_lines(DATA / f"events_{lang}.jsonl")
         result, preds = evaluate(extractor, lines)
