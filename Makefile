@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck unit slow clean
+.PHONY: install demo bench test lint typecheck unit slow clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
@@ -21,6 +21,10 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/eventwire demo
+
+# Full benchmark (minutes): batched vs naive worker, extraction alone; figures in bench.json.
+bench: $(STAMP)
+	$(BIN)/eventwire bench --json bench.json
 
 lint: $(STAMP)
 	$(BIN)/ruff check stream models tests

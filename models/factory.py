@@ -8,6 +8,7 @@ optional implementation fails with a clear message only when it is asked for.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -21,11 +22,17 @@ class ExtractorNotAvailable(RuntimeError):
 
 
 def build_extractor(
-    kind: str, *, model_source: str | None, cache_dir: Path, threads: int
+    kind: str,
+    *,
+    model_source: str | None,
+    cache_dir: Path,
+    threads: int,
+    tuning: Mapping[str, Any] | None = None,
 ) -> Extractor:
     """Build the extractor ``kind`` ("lexicon" or "transformer").
 
-    ``model_source``, ``cache_dir`` and ``threads`` (CPU threads for torch)
+    ``model_source``, ``cache_dir``, ``threads`` (CPU threads for torch) and
+    ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``int8``)
     are used by the transformer extractor only.
 
     Raises :class:`ExtractorNotAvailable` for an unknown kind, a missing
@@ -42,7 +49,12 @@ def build_extractor(
     if kind == "transformer":
         cls = _import("models.transformer", "TransformerExtractor", kind)
         return _construct(
-            cls, kind, model_source=model_source, cache_dir=cache_dir, threads=threads
+            cls,
+            kind,
+            model_source=model_source,
+            cache_dir=cache_dir,
+            threads=threads,
+            **(tuning or {}),
         )
     raise ExtractorNotAvailable(f"unknown extractor {kind!r}; choose one of {', '.join(KINDS)}")
 

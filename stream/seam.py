@@ -83,9 +83,24 @@ def load_extractor(settings: Settings) -> Extractor:
             model_source=settings.model_source,
             cache_dir=settings.cache_dir,
             threads=settings.torch_threads,
+            tuning=_tuning(settings),
         )
     except ExtractorNotAvailable as exc:
         raise ExtractorUnavailable(str(exc)) from exc
+
+
+def _tuning(settings: Settings) -> dict[str, object]:
+    """The transformer's speed options, only where they differ from its defaults."""
+    tuning: dict[str, object] = {}
+    if settings.extractor != "transformer":
+        return tuning
+    if settings.encoder_scope != "flagged":
+        tuning["scope"] = settings.encoder_scope
+    if settings.encoder_max_length is not None:
+        tuning["max_length"] = settings.encoder_max_length
+    if settings.encoder_int8:
+        tuning["int8"] = True
+    return tuning
 
 
 def _from_import_path(path: str) -> Extractor:

@@ -149,6 +149,25 @@ class Settings(BaseSettings):
         ge=1,
         description="CPU threads for torch; default: usable CPUs.",
     )
+    encoder_scope: Literal["flagged", "all"] = Field(
+        default="flagged",
+        description=(
+            "Sentences the transformer encodes: those the lexicon flags (default), or all. "
+            "On the dev gold 'all' changes recall by under a point at several times the cost."
+        ),
+    )
+    encoder_max_length: int | None = Field(
+        default=None,
+        ge=16,
+        description="Cap on subwords per encoded sentence; empty: the heads' own (160).",
+    )
+    encoder_int8: bool = Field(
+        default=False,
+        description=(
+            "Dynamic int8 quantisation of the encoder's linear layers. Off: the heads were "
+            "trained on fp32 features and lose event F1 on int8 ones (see the README)."
+        ),
+    )
     omp_wait_policy: Literal["PASSIVE", "ACTIVE"] = Field(
         default="PASSIVE",
         description=(

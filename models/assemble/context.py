@@ -19,6 +19,7 @@ from models.text.normalize import Token, fold, tokenize
 # "في العاصمة القطرية الدوحة" puts two words between في and الدوحة.
 _MARKER_REACH = 4
 _PARTIES = ("PERSON", "ORG")
+_BARRIER = frozenset(fold(w) for w in ("أن", "إن", "أنه", "إنه", "that"))
 
 
 @lru_cache(maxsize=1)
@@ -105,7 +106,8 @@ def _marker(view: SentenceView, mention: Mention, text: str) -> str | None:
     # ("مع الرئيس الإيراني حسن روحاني": مع still governs روحاني).
     taken = [(m.start, m.end) for m in view.mentions if m is not mention and m.kind in _PARTIES]
     for token in reversed(before):
-        if any(a <= token.start < b for a, b in taken):
+        # A complementiser opens a new clause: in "من المتوقع أن يزور الملك" من is not his.
+        if any(a <= token.start < b for a, b in taken) or fold(token.surface) in _BARRIER:
             return None
         for label in ("to", "in", "from", "with", "by"):
             if view.word(label, token):

@@ -27,7 +27,13 @@ def _surnames(mention: Mention) -> set[str]:
     out = {words[-1]}
     if mention.country in _FAMILY_FIRST:
         out.add(words[0])
-    return {w for w in out if len(w) >= _MIN_LETTERS}
+    return {w for w in out if len(w) >= _MIN_LETTERS or _short_latin(w)}
+
+
+def _short_latin(word: str) -> bool:
+    """Two-letter Latin family names ("Hu", "Wu", "Li"); an Arabic two-letter word is
+    more often a pronoun ("هو" is "he") than a name."""
+    return len(word) == 2 and word.isascii() and word.isalpha()
 
 
 def _antecedent(word: str, start: int, people: list[Mention]) -> Mention | None:
@@ -51,7 +57,8 @@ def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
         if word[:1] in PROCLITICS and not any(word in _surnames(p) for p in people):
             word, lead = word[1:], 1
         full = _antecedent(word, token.start, people)
-        if full is not None and re.fullmatch(r"\w+", token.surface):
+        capital = len(word) >= _MIN_LETTERS or token.surface[:1].isupper()  # "Hu", not "hu"
+        if full is not None and capital and re.fullmatch(r"\w+", token.surface):
             start = token.start + lead
             out.append(_as(Mention(start, token.end, text[start : token.end], "PERSON", ""), full))
     return sorted(out, key=lambda m: m.start)

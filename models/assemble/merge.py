@@ -8,6 +8,8 @@ The merged event keeps every evidence sentence and the union of actors.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from models.assemble.candidate import Candidate
 from models.mentions import Mention, TimeMention
 from models.schema import Role, Status
@@ -15,6 +17,7 @@ from models.schema import Role, Status
 _PAST: frozenset[Status] = frozenset({"occurred", "alleged", "denied"})
 _FUTURE: frozenset[Status] = frozenset({"planned", "proposed", "alleged", "denied"})
 _PRECISION = {"year": 0, "month": 1, "day": 2}
+_STAY = dt.timedelta(days=7)
 _KEY_ROLES: dict[str, tuple[Role, ...]] = {
     "MEETING": ("participant",),
     "VISIT": ("visitor",),
@@ -31,6 +34,19 @@ def time_ok(a: TimeMention | None, b: TimeMention | None) -> bool:
     if a is None or b is None:
         return True
     return a.value_start.startswith(b.value_start) or b.value_start.startswith(a.value_start)
+
+
+def same_stay(a: Candidate, b: Candidate) -> bool:
+    """Arrival and departure days of one visit differ ("arrived in Hanoi Monday ... ended
+    his visit to Vietnam Wednesday"): visits to a named place a few days apart are one."""
+    if a.type != "VISIT" or a.location is None or b.location is None:
+        return False
+    if a.time is None or b.time is None or "day" not in (a.time.precision, b.time.precision):
+        return False
+    if a.time.precision != b.time.precision:
+        return False
+    gap = dt.date.fromisoformat(a.time.value_start) - dt.date.fromisoformat(b.time.value_start)
+    return abs(gap) <= _STAY
 
 
 def place_ok(a: Mention | None, b: Mention | None) -> bool:
@@ -71,7 +87,7 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     return (
         a.type == b.type
         and status_ok(a.status, b.status)
-        and time_ok(a.time, b.time)
+        and (time_ok(a.time, b.time) or same_stay(a, b))
         and place_ok(a.location, b.location)
         and actors_ok(a, b)
         and items_ok(a, b)
@@ -81,6 +97,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
 def _finer(a: TimeMention | None, b: TimeMention | None) -> TimeMention | None:
     if a is None or b is None:
         return a or b
+    if a.precision == b.precision:  # one stay's days: the visit began on the first
+        return min(a, b, key=lambda t: t.value_start)
     return b if _PRECISION[b.precision] > _PRECISION[a.precision] else a
 
 

@@ -4,8 +4,11 @@ A verb ("met", "التقى") asserts a meeting; a noun is often a topic or a nam
 ("talks on the nuclear issue resumed", "the summit agenda", "the Juba talks",
 "stockholders meeting"). A meeting noun counts only when the text gives it
 parties or makes it an act: a party governed by with/between/مع/بين after it
-("talks with Hamas", "لقاء بين"), or a light verb right before it ("held a
-meeting", "attended the summit", "خلال لقائه", "عقد اجتماعا").
+("talks with Hamas", "لقاء بين"), a light verb right before it ("held a
+meeting", "attended the summit", "خلال لقائه", "عقد اجتماعا"), a glued لـ of
+purpose ("للقاء الرئيس") or, for "meeting", a name right after it (a participle:
+"meeting King Felipe"). A name glued before an English meeting noun names the
+event, not a party ("the Juba talks"): see :func:`names_the_event`.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ _LIGHT = frozenset(
         "for their host hosts hosted hosting",
         "عقد عقدت يعقد تعقد سيعقد ستعقد عقدا أجرى أجرت يجري تجري سيجري ستجري أجريا",
         "خلال عقب إثر بعد ختام جرت جرى استهل بدأ بدأت تستضيف يستضيف استضافت استضاف",
+        "لدى أثناء اثناء هامش",
     )
     for w in norm_phrase(phrase)
 )

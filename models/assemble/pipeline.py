@@ -45,9 +45,21 @@ def _triggers(signal: SentenceSignal) -> list[Trigger]:
     return found
 
 
+def _inside_name(view: SentenceView, trigger: Trigger) -> bool:
+    """A trigger word inside a name is part of the name: "فيصل" (Faisal) is not ف+يصل
+    ("and arrives"), nor "Summit" in "the G20 Summit Secretariat"."""
+    # A name exactly the trigger is more likely a capitalised word ("Deliveries of ...").
+    return trigger.end > trigger.start and any(
+        m.start <= trigger.start and trigger.end <= m.end and m.end - m.start > len(trigger.text)
+        for m in view.mentions
+    )
+
+
 def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
     out = []
     for trigger in _triggers(signal):
+        if _inside_name(view, trigger):
+            continue
         cand = Candidate(
             trigger.type,
             status_of(signal, trigger),
@@ -103,6 +115,6 @@ def assemble(
     from_visits(merged)
     published = article.published_datetime()
     day = published.date() if published else None
-    settle(merged, lead_time(list(sentences), list(times), day), day)
+    settle(merged, lead_time(list(sentences), list(times), day), day, language)
     ids = event_ids(article.id, merged)
     return [to_event(c, i, article.id, language, info) for c, i in zip(merged, ids, strict=True)]

@@ -39,6 +39,7 @@ def sentence_subject(view: SentenceView, trigger: Trigger) -> Mention | None:
 _SELF = frozenset(("it", "he", "she", "they", "we", "his", "her", "its", "their"))
 
 
+_SELF_AR = frozenset(fold(w) for w in ("أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم"))
 _ADVERBIAL = frozenset(
     ("during", "on", "in", "at", "after", "before", "while", "a", "an", "the", "his", "her")
 )
@@ -63,7 +64,11 @@ def _self(view: SentenceView, report: Token, tokens: list[Token]) -> bool:
     )
     # "Younger said during a visit to Riyadh": the trigger phrase is said's adverbial.
     adverbial = all(t.norm in _ADVERBIAL for t in after)
-    return adverbial or (not named and any(t.norm in _SELF for t in after))
+    # Arabic "أنه"/"إنه" carries its own "he": "أكد روحاني أنه يأمل زيارة".
+    # The pronoun must open the report ("said it would", "said that his visit"), not sit
+    # in an aside ("said, on his way to Russia, the president will").
+    pronoun = fold(report.surface) in _SELF_AR or any(t.norm in _SELF for t in after[:2])
+    return adverbial or (not named and pronoun)
 
 
 def apposition(view: SentenceView, trigger: Trigger) -> Mention | None:

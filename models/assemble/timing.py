@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import replace
 
 from models.assemble.candidate import Candidate
+from models.dates import normalise_time
 from models.mentions import Sentence, TimeMention
 
 _LEAD_SENTENCES = 3
@@ -38,7 +38,9 @@ def lead_time(
     return None
 
 
-def settle(cands: list[Candidate], lead: TimeMention | None, published: dt.date | None) -> None:
+def settle(
+    cands: list[Candidate], lead: TimeMention | None, published: dt.date | None, language: str
+) -> None:
     """Apply the lead-date default and mark future-dated 'occurred' events as planned."""
     for cand in cands:
         if cand.time is None and cand.status == "occurred":
@@ -46,36 +48,25 @@ def settle(cands: list[Candidate], lead: TimeMention | None, published: dt.date 
         if cand.status == "occurred" and _after(cand.time, published):
             cand.status = "planned"
         if cand.status in ("planned", "proposed"):
-            cand.time = _forward(cand.time, published)
+            cand.time = _forward(cand.time, published, language)
 
 
-def _forward(time: TimeMention | None, published: dt.date | None) -> TimeMention | None:
+def _forward(
+    time: TimeMention | None, published: dt.date | None, language: str
+) -> TimeMention | None:
     """A *future* event's yearless date read as past is the next one: "a visit in
-    November" in an August article is this November, "on Sunday" the coming Sunday,
-    "from April 29" in a March article this April (the date stage resolves
-    bare dates backwards, as news mostly reports the past)."""
+    November" in an August article is this November, "on Sunday" the coming Sunday
+    (the date stage resolves bare dates backwards by default, as news mostly reports
+    the past; asked with ``prefer="future"`` it reads them forwards)."""
     if time is None or published is None or time.value_start >= published.isoformat():
         return time
     if re.search(r"\d{4}", time.text):  # an explicit year is kept as written
         return time
-    if time.precision == "month" and not any(ch.isdigit() for ch in time.text):
-        return _shift(time, lambda d: d.replace(year=d.year + 1))
-    if time.precision == "day":
-        day = dt.date.fromisoformat(time.value_start)
-        if any(ch.isdigit() for ch in time.text):  # month and day, no year
-            return _shift(time, lambda d: d.replace(year=d.year + 1))
-        if published - day < _WEEK:  # a bare weekday: the coming one
-            return _shift(time, lambda d: d + _WEEK)
-    return time
-
-
-def _shift(time: TimeMention, move: Callable[[dt.date], dt.date]) -> TimeMention:
-    def one(value: str) -> str:
-        parts = value.split("-")
-        full = dt.date.fromisoformat("-".join(parts + ["01"] * (3 - len(parts))))
-        return move(full).isoformat()[: len(value)]
-
-    return replace(time, value_start=one(time.value_start), value_end=one(time.value_end))
+    resolved = normalise_time(time.text, language, published, prefer="future")
+    if resolved is None:
+        return time
+    start, end, precision = resolved
+    return replace(time, value_start=start, value_end=end, precision=precision)
 
 
 def _after(time: TimeMention | None, published: dt.date | None) -> bool:

@@ -70,13 +70,19 @@ class TransformerExtractor:
         *,
         weights_dir: Path = WEIGHTS_DIR,
         scope: Scope = "flagged",
+        max_length: int | None = None,
+        int8: bool = False,
         thresholds: Thresholds | None = None,
         log: Callable[[str], None] | None = None,
     ) -> None:
         self._encoder = load_encoder(
             model_source, cache_dir, threads, **({"log": log} if log else {})
         )
+        if int8:
+            self._encoder.quantize_int8()
         self._heads = Heads.load(weights_dir)
+        # Subwords per encoded sentence: the heads' recipe, or less (speed over recall).
+        self._max_length = min(self._heads.max_length, max_length or self._heads.max_length)
         self._entities = EntityFinder(default_titles=False)
         self._signals = LexiconSignals()
         self._scope: Scope = scope
@@ -114,7 +120,7 @@ class TransformerExtractor:
         out: list[SentenceAnalysis | None] = [None] * len(texts)
         heads = self._heads
         batches = self._encoder.encode_sorted(
-            texts, layers=heads.layers, max_length=heads.max_length, prefix=heads.prefix
+            texts, layers=heads.layers, max_length=self._max_length, prefix=heads.prefix
         )
         for indices, batch in batches:
             for i, analysis in zip(

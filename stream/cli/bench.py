@@ -31,7 +31,9 @@ def bench(
     no_kafka: Annotated[
         bool, typer.Option("--no-kafka", help="Extraction alone, in process: no broker.")
     ] = False,
-    quick: Annotated[bool, typer.Option(help="A short run for CI: 12 articles.")] = False,
+    quick: Annotated[
+        bool, typer.Option(help="A short run for CI: at most 12 articles, 4 warm-up.")
+    ] = False,
     corpus_dir: Annotated[
         Path, typer.Option(help="Extra news JSONL files (ar/en), used when present.")
     ] = SHARED_NEWS,
@@ -49,7 +51,7 @@ def bench(
     from stream.bench.runner import BenchOptions
 
     settings = load_settings(client=True)
-    n = 12 if quick else articles
+    n = min(articles, 12) if quick else articles
     naive_n = naive_articles or max(1, min(60, n // 5))
     options = BenchOptions(
         n=n, naive_n=min(naive_n, n), warmup=4 if quick else warmup, rate=rate,

@@ -22,7 +22,7 @@ from stream.collect import last_offsets
 from stream.seam import Budget, extract_timed
 from stream.validation import InvalidArticle, decode_article
 from tests.faults.corpus import corpus
-from tests.faults.harness import FaultWorker, Group, as_inputs, many_articles, report
+from tests.faults.harness import STAND_IN, FaultWorker, Group, as_inputs, many_articles, report
 from tests.stream.helpers import Input
 
 pytestmark = [pytest.mark.slow, pytest.mark.integration]
@@ -93,9 +93,9 @@ def test_longest_extraction_of_a_hostile_input() -> None:
 
 
 async def test_output_the_topic_refuses_is_dead_lettered(broker: EmbeddedBroker) -> None:
-    # 512 bytes: smaller than one event (~700 bytes), larger than a dead letter.
-    group = Group.new(broker.bootstrap, max_output_bytes="512")
-    articles = many_articles("big", 6)  # five with events, one (rain) without
+    # 300 bytes: smaller than one stand-in event (~316 bytes).
+    group = Group.new(broker.bootstrap, max_output_bytes="300", extractor_factory=STAND_IN)
+    articles = many_articles("big", 6)  # two with "met"/التقى events, four without
     worker = group.worker().start(timeout_s=90)
     published = await publish_big(broker.bootstrap, group.settings.input_topic, as_inputs(articles))
     result = await group.collect(published, timeout_s=60)
@@ -108,5 +108,5 @@ async def test_output_the_topic_refuses_is_dead_lettered(broker: EmbeddedBroker)
         dead_lettered=dict(reasons),
         events=len(result.events),
     )
-    assert reasons == Counter({"output_rejected": 5}) and not result.events
+    assert reasons == Counter({"output_rejected": 2}) and not result.events
     assert tally["reconciles"]

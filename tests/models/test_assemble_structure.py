@@ -24,6 +24,9 @@ TABLE: dict[str, tuple[EntityKind, str, str, str, bool]] = {
     "Emmanuel Macron": ("PERSON", "PERSON:Emmanuel Macron", "Emmanuel Macron", "FRA", False),
     "Macron": ("PERSON", "PERSON:Emmanuel Macron", "Emmanuel Macron", "FRA", False),
     "Hamas": ("ORG", "ORG:Hamas", "Hamas", "PSE", False),
+    "Hu Jintao": ("PERSON", "PERSON:Hu Jintao", "Hu Jintao", "CHN", False),
+    "Hanoi": ("GPE", "GPE:VNM", "Hanoi", "VNM", False),
+    "Vietnam": ("GPE", "GPE:VNM", "Vietnam", "VNM", False),
     "Fatah": ("ORG", "ORG:Fatah", "Fatah", "PSE", False),
     "Berlin": ("GPE", "GPE:DEU", "Berlin", "DEU", False),
     "BERLIN": ("GPE", "GPE:DEU", "Berlin", "DEU", False),
@@ -41,6 +44,7 @@ TABLE: dict[str, tuple[EntityKind, str, str, str, bool]] = {
     "مصر": ("GPE", "GPE:EGY", "Egypt", "EGY", False),
     "برلين": ("GPE", "GPE:DEU", "Berlin", "DEU", False),
     "سوريا": ("GPE", "GPE:SYR", "Syria", "SYR", False),
+    "فيصل مقداد": ("PERSON", "PERSON:Faisal Mekdad", "Faisal Mekdad", "SYR", False),
     "روسيا": ("GPE", "GPE:RUS", "Russia", "RUS", False),
     "إيران": ("GPE", "GPE:IRN", "Iran", "IRN", False),
     "الروسي": ("GPE", "GPE:RUS", "Russia", "RUS", True),
@@ -241,3 +245,46 @@ def test_a_country_adjective_of_another_noun_is_no_supplier() -> None:
     text = "ونفت روسيا ما نشرته صحيفة ألمانية عن صفقة لبيع صواريخ إلى إيران."
     (event,) = of_type(run(text, "ar"), "ARMS_TRANSFER")
     assert roles(event) == {"supplier": {"Russia"}, "recipient": {"Iran"}}
+
+
+def test_reporter_is_no_visitor_unless_the_report_is_about_itself() -> None:
+    (visit,) = of_type(run("Olaf Scholz said Emmanuel Macron will visit Iraq.", "en"), "VISIT")
+    assert roles(visit)["visitor"] == {"Emmanuel Macron"}
+    text = "Olaf Scholz said during a visit to Iraq that ties were strong."
+    (visit,) = of_type(run(text, "en"), "VISIT")
+    assert roles(visit)["visitor"] == {"Olaf Scholz"}
+
+
+def test_a_preposition_does_not_reach_past_a_complementiser() -> None:
+    text = "قال أولاف شولتس إن من المتوقع أن يزور إيمانويل ماكرون مصر."
+    (visit,) = of_type(run(text, "ar"), "VISIT")
+    assert roles(visit)["visitor"] == {"Emmanuel Macron"}
+
+
+def test_arrival_and_departure_of_one_stay_merge_and_a_short_surname_resolves() -> None:
+    text = "Hu Jintao ended his visit to Vietnam on Wednesday. Hu arrived in Hanoi on Monday."
+    times = [when(text, "Wednesday", "2024-05-08"), when(text, "Monday", "2024-05-06")]
+    (visit,) = of_type(run(text, "en", times), "VISIT")
+    assert roles(visit) == {"visitor": {"Hu Jintao"}}
+    assert len(visit.evidence) == 2
+
+
+def test_a_trigger_inside_a_name_is_part_of_the_name() -> None:
+    # "فيصل" reads as ف + يصل ("and arrives") without the name around it.
+    assert run("وكان فيصل مقداد في مصر أمس.", "ar") == []
+
+
+def test_arabic_anna_refers_back_to_the_reporter() -> None:
+    text = "وأكد إيمانويل ماكرون أنه يأمل زيارة مصر قريبا."
+    (visit,) = of_type(run(text, "ar"), "VISIT")
+    assert roles(visit)["visitor"] == {"Emmanuel Macron"}
+
+
+def test_planned_arabic_visit_reads_a_bare_month_forward() -> None:
+    # Published 2024-05-10; the date stage read "نوفمبر" backwards as November 2023.
+    text = "سيزور إيمانويل ماكرون مصر في نوفمبر."
+    start = text.index("نوفمبر")
+    month = TimeMention(start, start + len("نوفمبر"), "نوفمبر", "2023-11", "2023-11", "month")
+    (visit,) = of_type(run(text, "ar", [month]), "VISIT")
+    assert visit.status == "planned"
+    assert visit.time is not None and visit.time.start == "2024-11"
