@@ -105,6 +105,8 @@ def new_mentions(
         words = norm_phrase(text)
         if not words or sum(len(w) for w in words) < 3:
             continue
+        if span.label == "ORG" and len(words) < 2:
+            continue  # one-word "organisations" are mostly common nouns (وكالة، الوزارة)
         kind = _KIND[span.label]
         out.append(Mention(start, end, text, kind, key=f"{kind}:~{' '.join(words)}"))
     return out

@@ -20,7 +20,7 @@ ROWS = (
 def _cell(phase: dict[str, Any] | None, key: str | tuple[str, str]) -> str:
     if not phase:
         return "-"
-    value = phase[key[0]][key[1]] if isinstance(key, tuple) else phase.get(key)
+    value = (phase.get(key[0]) or {}).get(key[1]) if isinstance(key, tuple) else phase.get(key)
     return "-" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
 
 

@@ -46,7 +46,8 @@ class Phase:
             "articles_per_s": round(self.articles / wall, 3),
             "sentences_per_s": round(self.sentences / wall, 2),
             "cpu_s_per_article": round(self.cpu_s / max(self.articles, 1), 4),
-            "latency_s": latency_summary(self.latencies_s),
+            # None when not measured (extraction alone): NaN is not JSON.
+            "latency_s": latency_summary(self.latencies_s) if self.latencies_s else None,
         }
 
 

@@ -161,3 +161,19 @@ def test_prefer_direction(expr: str, prefer: str, value: str) -> None:
 def test_prefer_default_is_past() -> None:
     anchor = dt.date(1987, 3, 27)
     assert find_times("on Monday", "en", anchor) == find_times("on Monday", "en", anchor, "past")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # The weekday in parentheses wins over "today"/"yesterday": the site's
+        # publication stamp (2015-08-06, a Thursday) runs after the text.
+        ("يلتقي كيري، اليوم (الاربعاء)، نظيره", "2015-08-05"),
+        ("وصل أمس (الثلاثاء) إلى", "2015-08-04"),
+        ("قال اليوم الخميس", "2015-08-06"),
+        ("التقى امس الرئيس", "2015-08-05"),  # hamza dropped, as often in web text
+    ],
+)
+def test_named_weekday_beats_relative_day(text: str, value: str) -> None:
+    found = find_times(text, "ar", dt.datetime(2015, 8, 6))
+    assert [t.value_start for t in found] == [value]
