@@ -35,7 +35,8 @@ def make_event_id(article_id: str, event_type: str, keys: Iterable[str]) -> str:
 
     The keys are sorted, so the order actors were found in does not matter.
 
-    >>> make_event_id("a1", "VISIT", ["RUS", "Putin"]) == make_event_id("a1", "VISIT", ["Putin", "RUS"])
+    >>> a = make_event_id("a1", "VISIT", ["RUS", "Putin"])
+    >>> a == make_event_id("a1", "VISIT", ["Putin", "RUS"])
     True
     """
     material = "\x1f".join([article_id, event_type, *sorted(set(keys))])

@@ -19,8 +19,16 @@ Role = Literal["participant", "visitor", "host", "inviter", "supplier", "recipie
 EntityKind = Literal["PERSON", "ORG", "GPE", "LOC"]
 Precision = Literal["year", "month", "day"]
 ItemCategory = Literal[
-    "missiles", "artillery", "ammunition", "drones", "aircraft",
-    "armour", "air_defence", "small_arms", "naval", "other",
+    "missiles",
+    "artillery",
+    "ammunition",
+    "drones",
+    "aircraft",
+    "armour",
+    "air_defence",
+    "small_arms",
+    "naval",
+    "other",
 ]
 
 EVENT_TYPES: tuple[EventType, ...] = ("MEETING", "VISIT", "ARMS_TRANSFER")
