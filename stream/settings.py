@@ -82,7 +82,12 @@ class Settings(BaseSettings):
     # --- Processing -------------------------------------------------------
     batch_max_size: int = Field(default=8, ge=1, description="Articles per extraction batch.")
     batch_within_s: float = Field(
-        default=0.5, gt=0, description="Deadline to fill a batch, seconds."
+        default=0.1,
+        gt=0,
+        description=(
+            "Deadline to fill a batch, seconds. At full load batches fill at once; below it a "
+            "short deadline cuts latency (bench: p99 2.5 s -> 1.9 s at half the max rate vs 0.5)."
+        ),
     )
     processing_mode: Literal["batched", "naive"] = Field(
         default="batched",

@@ -7,6 +7,7 @@ default lexicon extractor unless a test plugs in another.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
 import subprocess
@@ -122,6 +123,30 @@ async def wait_for_events(group: Group, at_least: int, timeout_s: float = 60) ->
     finally:
         await reader.stop()
     return seen
+
+
+async def wait_for_commit(
+    group: Group, published: dict[TopicPartition, int], timeout_s: float = 60
+) -> int:
+    """Block until the group has committed past some (not necessarily all) input;
+    returns how many input offsets are committed, 0 on timeout."""
+    offsets = AIOKafkaConsumer(
+        bootstrap_servers=group.bootstrap, group_id=group.settings.app_id,
+        enable_auto_commit=False,
+    )  # fmt: skip
+    await offsets.start()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while time.monotonic() < deadline:
+            done = 0
+            for tp in published:
+                done += await offsets.committed(tp) or 0
+            if done:
+                return done
+            await asyncio.sleep(0.2)
+    finally:
+        await offsets.stop()
+    return 0
 
 
 def many_articles(prefix: str, count: int) -> list[dict[str, str]]:
