@@ -18,10 +18,13 @@ from stream.settings import Settings
 
 @dataclass(frozen=True)
 class BenchOptions:
-    """What to run. ``naive_n``: articles for the (slow) naive baseline."""
+    """What to run. ``naive_n``: articles for the (slow) naive baseline;
+    ``naive_scope``: which sentences it encodes ("all": the extractor without
+    the speed work; "flagged": only the batching and executor are compared)."""
 
     n: int = 300
     naive_n: int = 60
+    naive_scope: str = "all"
     warmup: int = 16
     rate: float | None = None  # the paced phase's rate; None = half the measured max
     kafka: bool = True
@@ -53,8 +56,12 @@ def run_bench(
         plans = [PhasePlan("max", corpus), PhasePlan("paced", paced, _paced_rate(options))]
         batched = StreamedRun(settings, bootstrap, "batched", sentences)
         workers["batched"] = batched.run(warm, plans, bar)
-        note("naive worker: one article at a time on the event loop")
-        naive = StreamedRun(settings, bootstrap, "naive", sentences)
+        note(
+            "naive worker: one article at a time on the event loop, "
+            f"{options.naive_scope} sentences encoded"
+        )
+        scope = {"EVENTWIRE_ENCODER_SCOPE": options.naive_scope}
+        naive = StreamedRun(settings, bootstrap, "naive", sentences, scope)
         naive_plans = [PhasePlan("max", corpus[: options.naive_n])]
         workers["naive"] = naive.run(warm[:2], naive_plans, bar)
     note("extraction alone, in this process (--no-kafka)")

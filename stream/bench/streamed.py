@@ -41,7 +41,12 @@ class StreamedRun:
     """Runs a worker in ``mode`` against ``bootstrap`` on topics of its own."""
 
     def __init__(
-        self, settings: Settings, bootstrap: str, mode: str, sentences: Callable[[str], int]
+        self,
+        settings: Settings,
+        bootstrap: str,
+        mode: str,
+        sentences: Callable[[str], int],
+        extra_env: dict[str, str] | None = None,
     ) -> None:
         self.settings, self.bootstrap, self.mode = settings, bootstrap, mode
         self.sentences = sentences
@@ -54,6 +59,7 @@ class StreamedRun:
             "EVENTWIRE_OUTPUT_TOPIC": f"{group}.events",
             "EVENTWIRE_DLQ_TOPIC": f"{group}.dlq",
             "EVENTWIRE_WEB_ENABLED": "false",
+            **(extra_env or {}),
         }
 
     def run(

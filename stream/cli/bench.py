@@ -24,6 +24,12 @@ def bench(
     naive_articles: Annotated[
         int | None, typer.Option("--naive-n", min=1, help="Articles for the naive run [n/5, ≤60].")
     ] = None,
+    naive_scope: Annotated[
+        str,
+        typer.Option(
+            help="Sentences the naive baseline encodes: all (no speed work at all) or flagged."
+        ),
+    ] = "all",
     warmup: Annotated[int, typer.Option(min=1, help="Warm-up articles, not measured.")] = 16,
     rate: Annotated[
         float | None, typer.Option(min=0.01, help="Paced phase, articles/s [half the max].")
@@ -50,11 +56,14 @@ def bench(
     from stream.bench.render import figures_table, targets_table
     from stream.bench.runner import BenchOptions
 
+    if naive_scope not in ("all", "flagged"):
+        raise typer.BadParameter("--naive-scope must be 'all' or 'flagged'")
     settings = load_settings(client=True)
     n = min(articles, 12) if quick else articles
     naive_n = naive_articles or max(1, min(60, n // 5))
     options = BenchOptions(
-        n=n, naive_n=min(naive_n, n), warmup=4 if quick else warmup, rate=rate,
+        n=n, naive_n=min(naive_n, n), naive_scope=naive_scope,
+        warmup=4 if quick else warmup, rate=rate,
         kafka=not no_kafka, shared=corpus_dir,
     )  # fmt: skip
     report = _run(settings, options)
