@@ -10,13 +10,22 @@ from models.schema import Actor, Event, Evidence, ExtractorInfo, Place, Time
 
 def is_complete(cand: Candidate) -> bool:
     """Drop what cannot be an event: a meeting needs two parties, a visit a visitor and
-    a destination, a transfer a supplier and a different recipient."""
+    a destination, a transfer a supplier and a different recipient (not of its country)."""
     if cand.type == "MEETING":
         return len(cand.keys("participant")) >= 2
     if cand.type == "VISIT":
         return bool(cand.keys("visitor")) and (cand.location is not None or bool(cand.keys("host")))
     suppliers, recipients = cand.keys("supplier"), cand.keys("recipient")
-    return bool(suppliers) and bool(recipients) and not suppliers & recipients
+    return (
+        bool(suppliers) and bool(recipients) and not suppliers & recipients and not _domestic(cand)
+    )
+
+
+def _domestic(cand: Candidate) -> bool:
+    """Supplier and recipient of one country ("Iran" and "Tehran", "السيسي" and "المصريين"):
+    no transfer between parties, a misread of domestic moves or of a topic word."""
+    countries = {m.country for r, m in cand.actors if r in ("supplier", "recipient")}
+    return len(countries) == 1 and None not in countries
 
 
 def _id_keys(cand: Candidate) -> list[str]:

@@ -34,6 +34,8 @@ def is_title_complement(view: SentenceView, mention: Mention) -> bool:
     before = [t for t in view.tokens if t.end <= mention.start][-_TITLE_REACH:]
     if any(fold(t.surface) in words or t.norm in words for t in before):
         return True
+    if view.marks.get(mention.start) in ("to", "in"):
+        return False  # "زيارة إلى طهران الرئيس روحاني": a destination, then the next party
     after = [t for t in view.tokens if t.start >= mention.end][:_NAME_REACH]
     people = [m for m in view.mentions if m.kind == "PERSON"]
     return any(m.start == t.start for t in after for m in people)

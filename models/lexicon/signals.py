@@ -78,12 +78,13 @@ class LexiconSignals:
         clauses = split_clauses(sentence.text)
         cues = lex.cues.find_tokens(tokens)
         signal = LexiconSignal(sentence=sentence)
-        for hit in self._kept_triggers(sentence.text, tokens, clauses, lex):
+        kept = self._kept_triggers(sentence.text, tokens, clauses, lex)
+        for hit in kept:
             event_type, form = hit.label.split("|")
             etype: EventType = event_type  # type: ignore[assignment]
             k = clause_index(clauses, hit.start)
             status = trigger_status(
-                hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues
+                hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues, kept
             )
             score = _NOUN_SCORE if form == "noun" else _VERB_SCORE
             trigger = Trigger(

@@ -10,6 +10,8 @@ agenda").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from models.assemble.clauses import Clause
 from models.assemble.phrases import PhraseHit
 from models.lexicon.resources import ADJACENT
@@ -34,11 +36,34 @@ def _applies(cue: PhraseHit, trigger: PhraseHit, noun: bool) -> bool:
     return noun or cue.end <= trigger.start
 
 
+def _claimed(cue: PhraseHit, trigger: PhraseHit, others: Sequence[PhraseHit]) -> bool:
+    """An invitation or offer after ``trigger`` and before another trigger of its type
+    introduces that one: "during a visit to Tehran he handed Rouhani an invitation to
+    visit Paris" (a schedule word may describe both: "will take him to X, the first visit")."""
+    kind = trigger.label.split("|")[0]
+    proposal = cue.label.rstrip(ADJACENT) == "proposed"
+    return (
+        proposal
+        and cue.start >= trigger.end
+        and any(
+            o.label.split("|")[0] == kind and o.start > trigger.start and cue.end <= o.start
+            for o in others
+        )
+    )
+
+
 def trigger_status(
-    trigger: PhraseHit, form: str, clause: Clause, later: list[Clause], cues: list[PhraseHit]
+    trigger: PhraseHit,
+    form: str,
+    clause: Clause,
+    later: list[Clause],
+    cues: list[PhraseHit],
+    others: Sequence[PhraseHit] = (),
 ) -> Status:
-    """Status of ``trigger`` given every cue of its sentence (sentence offsets)."""
+    """Status of ``trigger`` given every cue of its sentence (sentence offsets) and the
+    sentence's other triggers (``others``)."""
     noun = form == "noun"
+    cues = [c for c in cues if not _claimed(c, trigger, others)]
     inside = [c for c in cues if clause.start <= c.start < clause.end]
     own = _strongest([c.label.rstrip(ADJACENT) for c in inside if _applies(c, trigger, noun)])
     if own is not None:

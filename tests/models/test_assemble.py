@@ -310,3 +310,34 @@ def test_time_opening_the_next_clause_belongs_to_the_trigger() -> None:
     (event,) = run(text, "ar", [when(text, "الثلاثاء المقبل", "2024-05-14", "day")])
     assert event.status == "planned"
     assert event.time is not None and event.time.start == "2024-05-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وقال إن بوتين سلم روسيا صواريخ.", "ar"),
+        ("Emmanuel Macron delivered missiles to France.", "en"),
+    ],
+)
+def test_no_transfer_inside_one_country(text: str, language: str) -> None:
+    assert [e for e in run(text, language) if e.type == "ARMS_TRANSFER"] == []
+
+
+def test_parties_of_two_countries_still_transfer() -> None:
+    (event,) = run("Emmanuel Macron delivered missiles to India.", "en")
+    assert event.type == "ARMS_TRANSFER"
+    assert roles(event) == {"supplier": {"Emmanuel Macron"}, "recipient": {"India"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "place"),
+    [
+        ("وسلم بوتين خلال زيارة إلى أنقرة الرئيس رجب طيب أردوغان رسالة.", "ar", "Ankara"),
+        ("Sergei Lavrov travelled to Berlin as Olaf Scholz announced talks.", "en", "Berlin"),
+    ],
+)
+def test_a_destination_before_a_name_is_still_the_destination(
+    text: str, language: str, place: str
+) -> None:
+    visits = [e for e in run(text, language) if e.type == "VISIT"]
+    assert visits and visits[0].location is not None and visits[0].location.name == place

@@ -169,3 +169,16 @@ def test_a_noun_object_of_a_verb_trigger_is_the_same_event(text: str, language: 
     found = signal(text, language)
     assert [t.type for t in found.triggers] == ["ARMS_TRANSFER"]
     assert found.status == {"ARMS_TRANSFER": "occurred"}
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("وخلال زيارة إلى طهران سلم الوزير الرئيس دعوة لزيارة باريس.", "ar"),
+        ("During a visit to Tehran he handed the president an invitation to visit Paris.", "en"),
+    ],
+)
+def test_a_cue_before_a_later_trigger_is_that_triggers(text: str, language: str) -> None:
+    found = signal(text, language)
+    statuses = [found.trigger_status[(t.start, t.end)] for t in found.triggers if t.type == "VISIT"]
+    assert statuses == ["occurred", "proposed"]
