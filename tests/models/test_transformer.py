@@ -1,0 +1,124 @@
+"""The default transformer extractor with the real converted encoder and shipped heads."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from models.evaluation.run import read_gold, score_events
+from models.schema import Article, Event
+from models.transformer import TransformerExtractor
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / ".cache" / "eventwire"
+SEED = ROOT.parent / "shared" / "eval" / "dev" / "seed.jsonl"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> TransformerExtractor:
+    return TransformerExtractor(None, CACHE, threads=2)
+
+
+@pytest.fixture(scope="module")
+def seed_events(extractor: TransformerExtractor) -> list[Event]:
+    article = Article.model_validate(json.loads(SEED.read_text().splitlines()[0])["article"])
+    return extractor.extract_batch([article])[0]
+
+
+def _names(event: Event, role: str) -> set[str]:
+    return {a.name or a.text for a in event.actors if a.role == role}
+
+
+def test_seed_article_meets_its_target(seed_events: list[Event]) -> None:
+    result = score_events(read_gold(SEED), seed_events)
+    assert result["events"]["all"]["f1"] >= 0.80
+
+
+def test_seed_missile_shipments_are_alleged(seed_events: list[Event]) -> None:
+    arms = [e for e in seed_events if e.type == "ARMS_TRANSFER"]
+    assert any(
+        e.status in ("alleged", "denied")
+        and any(a.country == "PRK" for a in e.actors if a.role == "supplier")
+        and any(a.country == "RUS" for a in e.actors if a.role == "recipient")
+        for e in arms
+    )
+
+
+def test_seed_invitation_to_pyongyang_is_planned_or_proposed(seed_events: list[Event]) -> None:
+    visits = [
+        e for e in seed_events if e.type == "VISIT" and "Vladimir Putin" in _names(e, "visitor")
+    ]
+    assert any(e.status in ("planned", "proposed") for e in visits)
+
+
+def test_seed_lavrov_visit_is_dated_october_2023(seed_events: list[Event]) -> None:
+    lavrov = [
+        e for e in seed_events if e.type == "VISIT" and "Sergei Lavrov" in _names(e, "visitor")
+    ]
+    assert lavrov and lavrov[0].time is not None
+    assert lavrov[0].time.start == "2023-10" and lavrov[0].time.precision == "month"
+
+
+def test_english_meeting_with_place_and_date(extractor: TransformerExtractor) -> None:
+    art = Article(
+        id="en-t1", language="en", published_at="2024-03-14",
+        text="Indian Prime Minister Narendra Modi met Japanese Prime Minister Fumio Kishida "
+        "in Tokyo on Monday to discuss defence cooperation.",
+    )  # fmt: skip
+    (event,) = [e for e in extractor.extract_batch([art])[0] if e.type == "MEETING"]
+    assert {"Narendra Modi", "Fumio Kishida"} <= _names(event, "participant")
+    assert event.location is not None and event.location.country == "JPN"
+    assert event.time is not None and event.time.start == "2024-03-11"
+    assert event.status == "occurred"
+    assert event.evidence and art.text[event.evidence[0].start : event.evidence[0].end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Putin spoke by phone with Erdogan on Tuesday about the grain corridor.",
+        "The European Union imposed new sanctions on Iran over its drone programme.",
+        "North Korea said it would speed up production of nuclear weapons.",
+        "بحث الرئيس الروسي في اتصال هاتفي مع نظيره التركي الأوضاع في سوريا.",
+        "أعلنت وزارة الدفاع عن تصنيع صواريخ جديدة محليا.",
+    ],
+)
+def test_hard_negatives_yield_nothing(extractor: TransformerExtractor, text: str) -> None:
+    art = Article(id="neg", text=text, published_at="2024-01-16")
+    assert extractor.extract_batch([art])[0] == []
+
+
+def test_event_ids_are_deterministic(
+    extractor: TransformerExtractor, seed_events: list[Event]
+) -> None:
+    article = Article.model_validate(json.loads(SEED.read_text().splitlines()[0])["article"])
+    again = extractor.extract_batch([article])[0]
+    assert [e.event_id for e in again] == [e.event_id for e in seed_events]
+    assert len({e.event_id for e in again}) == len(again)
+
+
+def test_batch_equals_one_by_one(extractor: TransformerExtractor) -> None:
+    arts = [
+        Article(
+            id="b1", text="Lavrov met Wang Yi in Beijing on Monday.", published_at="2024-04-10"
+        ),
+        Article(id="b2", text="Nothing happened here today.", published_at="2024-04-10"),
+    ]
+    together = extractor.extract_batch(arts)
+    alone = [extractor.extract_batch([a])[0] for a in arts]
+    assert [[e.event_id for e in evs] for evs in together] == [
+        [e.event_id for e in evs] for evs in alone
+    ]
+
+
+def test_other_languages_go_through(extractor: TransformerExtractor) -> None:
+    art = Article(
+        id="fr-1", published_at="2024-01-16",
+        text="Le président russe Vladimir Poutine a reçu le ministre nord-coréen à Moscou mardi.",
+    )  # fmt: skip
+    events = extractor.extract_batch([art])[0]
+    assert isinstance(events, list)
+    assert all(e.language == "fr" for e in events)
