@@ -19,7 +19,7 @@ from models.schema import EventType, Status
 from models.text.normalize import Token, tokenize
 
 # A verb names its event more surely than a noun ("talks" is also a topic).
-_VERB_SCORE, _NOUN_SCORE = 0.8, 0.6
+VERB_SCORE, NOUN_SCORE = 0.8, 0.6
 
 
 @dataclass(slots=True)
@@ -68,7 +68,7 @@ class LexiconSignals:
     ({'MEETING': 0.8}, {'MEETING': 'occurred'})
     """
 
-    def detect(self, sentences: Sequence[Sentence], language: str) -> list[SentenceSignal]:
+    def detect(self, sentences: Sequence[Sentence], language: str) -> list[LexiconSignal]:
         """One signal per sentence (empty ``types`` when it names no event)."""
         lex = lexicons(language)
         return [self._one(sentence, lex) for sentence in sentences]
@@ -86,7 +86,7 @@ class LexiconSignals:
             status = trigger_status(
                 hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues, kept
             )
-            score = _NOUN_SCORE if form == "noun" else _VERB_SCORE
+            score = NOUN_SCORE if form == "noun" else VERB_SCORE
             trigger = Trigger(
                 sentence.start + hit.start,
                 sentence.start + hit.end,

@@ -109,10 +109,7 @@ class TransformerExtractor:
         sentences = split_sentences(article.text)
         mentions = fallback_names(article.text, self._entities.find(article.text, language))
         times = find_times(article.text, language, article.published_datetime())
-        signals = [
-            s if isinstance(s, LexiconSignal) else LexiconSignal(sentence=s.sentence)
-            for s in self._signals.detect(sentences, language)
-        ]
+        signals = self._signals.detect(sentences, language)
         return _Prepared(article, language, sentences, mentions, times, signals)
 
     def _analyse(self, texts: list[str]) -> list[SentenceAnalysis]:

@@ -22,14 +22,13 @@ from dataclasses import dataclass
 
 from models.heads import SentenceAnalysis
 from models.heads import Trigger as HeadTrigger
-from models.lexicon.signals import LexiconSignal
+from models.lexicon.signals import VERB_SCORE, LexiconSignal
 from models.mentions import Mention, Trigger
 from models.schema import EntityKind, EventType, Status
 from models.text.normalize import norm_phrase
 
 # Only parties: places are what the gazetteer is good at, and a tagged "place"
 # it does not know is more often an adjective or a clause than a real place.
-_VERB = 0.8  # the lexicon's score for a verb trigger (a noun scores less)
 _KIND: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG"}
 
 
@@ -59,7 +58,7 @@ def fuse_signal(
     for trig in signal.triggers:
         etype = trig.type
         lexicon_score = signal.types.get(etype, 0.0)
-        veto = th.veto_verb if lexicon_score >= _VERB else th.veto
+        veto = th.veto_verb if lexicon_score >= VERB_SCORE else th.veto
         if probs.get(etype, 0.0) < veto and etype not in head_triggers:
             continue
         status = signal.trigger_status.get((trig.start, trig.end), "occurred")
