@@ -14,6 +14,7 @@ party of its own (:mod:`models.title_parties`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from models.gazetteer import ARTICLE, BARE, CAPITALISED, UPPER, Index, Record, load_index
 from models.groups import group_matches
@@ -23,7 +24,7 @@ from models.mentions import Mention
 from models.text.names import NAME_GAP, name_span, plain_title_name
 from models.text.normalize import Token, fold, letter_offset, proclitic_variants, tokenize
 from models.title_parties import resolve, title_parties
-from models.titles import attach_titles, lexicon, title_at
+from models.titles import attach_titles, title_at
 
 
 class EntityFinder:
@@ -114,8 +115,14 @@ class EntityFinder:
 
 def _readings(tok: Token) -> tuple[tuple[int, str], ...]:
     """The word as written, then without glued Arabic proclitics."""
-    variants = proclitic_variants(tok.surface)
-    return ((0, tok.norm), *variants) if variants else ((0, tok.norm),)
+    return _word_readings(tok.surface, tok.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_readings(surface: str, norm: str) -> tuple[tuple[int, str], ...]:
+    """:func:`_readings` of a word (cached: asked of every word of every article)."""
+    variants = proclitic_variants(surface)
+    return ((0, norm), *variants) if variants else ((0, norm),)
 
 
 def _contiguous_run(text: str, tokens: Sequence[Token], i: int, longest: int) -> int:
@@ -153,12 +160,11 @@ def _titled_names(text: str, tokens: Sequence[Token], matches: list[Match]) -> l
     "وزير الخارجية البحريني خالد بن أحمد آل خليفة" (Arabic needs the country)."""
     covered = {i for m in matches for i in range(m.first, m.last)}
     attributing = {m.first: m.last for m in matches if m.record.kind in _ATTRIBUTING}
-    starts = {k[0] for k in lexicon()[0]}
     out: list[Match] = []
     for i, tok in enumerate(tokens):
-        if i in covered or not ({tok.norm} | {r for _k, r in _readings(tok)}) & starts:
+        if i in covered:
             continue
-        found = title_at(tokens, i)
+        found = title_at(tokens, i)  # None at once when the word begins no title
         if found is None:
             continue
         end = attributing.get(found[1], found[1])  # skip "البحريني"

@@ -32,7 +32,8 @@ def build_extractor(
     """Build the extractor ``kind`` ("lexicon" or "transformer").
 
     ``model_source``, ``cache_dir``, ``threads`` (CPU threads for torch) and
-    ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``int8``)
+    ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``runtime``,
+    ``int8``, ``spin``)
     are used by the transformer extractor only.
 
     Raises :class:`ExtractorNotAvailable` for an unknown kind, a missing

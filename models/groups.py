@@ -26,6 +26,7 @@ _AR_HEADS = frozenset(norm_phrase(
 ))  # fmt: skip
 # Heads too common to stand alone: they need a country, or another head after them.
 _AR_WEAK = frozenset(norm_phrase("جماعة جماعات حركة دول"))
+_AR_ANY_HEAD = _AR_HEADS | _AR_WEAK  # built once: tested for every Arabic word
 _AR_BARE = frozenset(norm_phrase("تحالف"))
 _AR_DELEGATION = frozenset(norm_phrase("وفد وفدا وفود"))
 # "القوات الموالية للحكومة": an affiliation adjective takes a لل- complement.
@@ -47,6 +48,7 @@ _EN_HEADS = frozenset(norm_phrase(
 _EN_BARE = frozenset(
     norm_phrase("rebels insurgents militants guerrillas militiamen paramilitaries jihadists")
 )
+_EN_ANY_HEAD = _EN_HEADS | _EN_BARE  # built once: tested for every word
 _EN_MODIFIERS = frozenset(norm_phrase(
     "government pro rebel opposition armed allied security special regular national "
     "popular foreign ground air naval tribal led backed aligned allied loyalist"
@@ -66,7 +68,7 @@ def group_matches(text: str, tokens: Sequence[Token], matches: Sequence[Match]) 
         if i in owned or i in taken:
             continue
         found = _arabic_at(text, tokens, i, starts) if not tok.surface.isascii() else None
-        if found is None and tok.norm in _EN_HEADS | _EN_BARE:
+        if found is None and tok.norm in _EN_ANY_HEAD:
             found = _english_at(text, tokens, i, starts, owned)
         if found is not None and not taken & set(range(found.first, found.last)):
             out.append(found)
@@ -83,7 +85,7 @@ def _joined(text: str, tokens: Sequence[Token], j: int) -> bool:
 def _head_reading(tok: Token) -> tuple[int, str, bool] | None:
     """(proclitic letters, head norm, written with the article) when ``tok`` is a head."""
     for stripped, norm in ((0, tok.norm), *proclitic_variants(tok.surface)):
-        if norm in _AR_HEADS | _AR_WEAK:
+        if norm in _AR_ANY_HEAD:
             return stripped, norm, fold(tok.surface)[stripped:].startswith("ال")
     return None
 

@@ -45,9 +45,24 @@ def lexicon() -> tuple[dict[tuple[str, ...], str], int]:
     return table, max(len(k) for k in table)
 
 
-def _first_forms(tok: Token) -> list[str]:
-    """The first word of a title may carry a proclitic: "ووزير" → "وزير"."""
-    return [tok.norm, *(rest for _k, rest in proclitic_variants(tok.surface))]
+@lru_cache(maxsize=1)
+def title_starts() -> frozenset[str]:
+    """Normalised words that begin some title form."""
+    return frozenset(form[0] for form in lexicon()[0] if form)
+
+
+def _first_forms(tok: Token) -> tuple[str, ...]:
+    """Readings of ``tok`` that begin some title: the first word of a title may carry
+    a proclitic ("ووزير" → "وزير"). Most words begin none, so callers stop at once."""
+    return _starting_forms(tok.surface, tok.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _starting_forms(surface: str, norm: str) -> tuple[str, ...]:
+    """:func:`_first_forms` of a word (cached: asked of nearly every word)."""
+    forms = (norm, *(rest for _k, rest in proclitic_variants(surface)))
+    starts = title_starts()
+    return tuple(form for form in forms if form in starts)
 
 
 def title_before(tokens: Sequence[Token], end: int) -> tuple[str, int] | None:
@@ -55,8 +70,11 @@ def title_before(tokens: Sequence[Token], end: int) -> tuple[str, int] | None:
     table, longest = lexicon()
     for length in range(min(longest, end), 0, -1):
         start = end - length
+        firsts = _first_forms(tokens[start])
+        if not firsts:
+            continue
         rest = tuple(t.norm for t in tokens[start + 1 : end])
-        for first in _first_forms(tokens[start]):
+        for first in firsts:
             title = table.get((first, *rest))
             if title:
                 return title, start
@@ -68,11 +86,17 @@ def title_at(
 ) -> tuple[str, int] | None:
     """Longest title starting at index ``start`` (ending by ``stop``): (title, end index).
     The first word may carry a proclitic ("ووزير الخارجية")."""
-    table, longest = lexicon()
     limit = len(tokens) if stop is None else stop
+    if start >= limit:
+        return None
+    # Asked of nearly every word, and most begin no title: answer those first.
+    firsts = _first_forms(tokens[start])
+    if not firsts:
+        return None
+    table, longest = lexicon()
     for length in range(min(longest, limit - start), 0, -1):
         rest = tuple(t.norm for t in tokens[start + 1 : start + length])
-        for first in _first_forms(tokens[start]):
+        for first in firsts:
             title = table.get((first, *rest))
             if title:
                 return title, start + length

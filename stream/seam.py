@@ -31,7 +31,7 @@ import logging
 import os
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -71,8 +71,11 @@ def sentence_count(text: str) -> int:
 Outcome = list[Event] | Failure
 
 
-def load_extractor(settings: Settings) -> Extractor:
-    """Build the configured extractor; raises :class:`ExtractorUnavailable`."""
+def load_extractor(settings: Settings, log: Callable[[str], None] | None = None) -> Extractor:
+    """Build the configured extractor; raises :class:`ExtractorUnavailable`.
+
+    ``log`` receives the transformer's loading steps (conversion, ONNX export).
+    """
     # Read by OpenMP once, when torch is first imported (inside build_extractor).
     os.environ.setdefault("OMP_WAIT_POLICY", settings.omp_wait_policy)
     try:
@@ -83,7 +86,7 @@ def load_extractor(settings: Settings) -> Extractor:
             model_source=settings.model_source,
             cache_dir=settings.cache_dir,
             threads=settings.torch_threads,
-            tuning=_tuning(settings),
+            tuning=_tuning(settings) | ({"log": log} if log else {}),
         )
     except ExtractorNotAvailable as exc:
         raise ExtractorUnavailable(str(exc)) from exc
@@ -98,8 +101,12 @@ def _tuning(settings: Settings) -> dict[str, object]:
         tuning["scope"] = settings.encoder_scope
     if settings.encoder_max_length is not None:
         tuning["max_length"] = settings.encoder_max_length
+    if settings.encoder_runtime != "onnx":
+        tuning["runtime"] = settings.encoder_runtime
     if settings.encoder_int8:
         tuning["int8"] = True
+    if settings.omp_wait_policy == "ACTIVE":
+        tuning["spin"] = True
     return tuning
 
 

@@ -147,12 +147,12 @@ class Settings(BaseSettings):
     )
     cache_dir: Path = Field(
         default=Path.home() / ".cache" / "eventwire",
-        description="Where the converted encoder is cached.",
+        description="Where the converted encoder and its ONNX export are cached (≈ 1 GB).",
     )
     torch_threads: int = Field(
         default_factory=_default_threads,
         ge=1,
-        description="CPU threads for torch; default: usable CPUs.",
+        description="CPU threads for the encoder (torch or ONNX Runtime); default: usable CPUs.",
     )
     encoder_scope: Literal["flagged", "all"] = Field(
         default="flagged",
@@ -166,19 +166,27 @@ class Settings(BaseSettings):
         ge=16,
         description="Cap on subwords per encoded sentence; empty: the heads' own (160).",
     )
+    encoder_runtime: Literal["onnx", "torch"] = Field(
+        default="onnx",
+        description=(
+            "What runs the encoder: onnx (ONNX Runtime, an export of the same model built into "
+            "the cache on first use; same features, faster) or torch (PyTorch eager)."
+        ),
+    )
     encoder_int8: bool = Field(
         default=False,
         description=(
-            "Dynamic int8 quantisation of the encoder's linear layers. Off: the heads were "
-            "trained on fp32 features and lose event F1 on int8 ones (see the README)."
+            "Dynamic int8 quantisation of the encoder's matrix multiplications: faster, but "
+            "the heads were trained on fp32 features, so some events change (see the README)."
         ),
     )
     omp_wait_policy: Literal["PASSIVE", "ACTIVE"] = Field(
         default="PASSIVE",
         description=(
-            "OpenMP wait policy for torch's threads (OMP_WAIT_POLICY, unless already set). "
-            "ACTIVE threads spin between operations and starve the event loop and other "
-            "processes on the same cores; measured 3x slower under CPU contention."
+            "Wait policy for the encoder's threads: OMP_WAIT_POLICY for torch (unless already "
+            "set) and thread spinning for ONNX Runtime. ACTIVE threads spin between operations "
+            "and starve the event loop and other processes on the same cores; measured 3x "
+            "slower under CPU contention."
         ),
     )
 

@@ -11,23 +11,38 @@ cultures (Korean, Chinese, Vietnamese) contribute their first word too, so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from models.mentions import Mention
 from models.text.normalize import PROCLITICS, fold, tokenize
 
 _FAMILY_FIRST = frozenset({"PRK", "KOR", "CHN", "TWN", "VNM", "HKG"})
 _MIN_LETTERS = 3
+# Surname word → the people bearing it, in order of their start.
+_SurnameIndex = dict[str, list[Mention]]
 
 
-def _surnames(mention: Mention) -> set[str]:
-    words = [fold(t.surface) for t in tokenize(mention.text)]
-    if mention.kind != "PERSON" or len(words) < 2:
-        return set()
+@lru_cache(maxsize=1 << 14)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """Folded words of a mention's text (cached: the same names recur in every article)."""
+    return tuple(fold(t.surface) for t in tokenize(text))
+
+
+def _surnames(mention: Mention) -> frozenset[str]:
+    return _surnames_of(mention.text, mention.kind, mention.country)
+
+
+@lru_cache(maxsize=1 << 14)
+def _surnames_of(text: str, kind: str, country: str | None) -> frozenset[str]:
+    words = _folded_words(text)
+    if kind != "PERSON" or len(words) < 2:
+        return frozenset()
     out = {words[-1]}
-    if mention.country in _FAMILY_FIRST:
+    if country in _FAMILY_FIRST:
         out.add(words[0])
-    return {w for w in out if len(w) >= _MIN_LETTERS or _short_latin(w)}
+    return frozenset(w for w in out if len(w) >= _MIN_LETTERS or _short_latin(w))
 
 
 def _short_latin(word: str) -> bool:
@@ -36,27 +51,41 @@ def _short_latin(word: str) -> bool:
     return len(word) == 2 and word.isascii() and word.isalpha()
 
 
-def _antecedent(word: str, start: int, people: list[Mention]) -> Mention | None:
-    before = [m for m in people if m.end <= start and word in _surnames(m)]
-    return before[-1] if before else None
+def _surname_index(people: Sequence[Mention]) -> _SurnameIndex:
+    """Each surname's bearers, so a look-up scans only them, not every person."""
+    index: _SurnameIndex = {}
+    for person in people:
+        for word in _surnames(person):
+            index.setdefault(word, []).append(person)
+    return index
+
+
+def _antecedent(word: str, start: int, index: _SurnameIndex) -> Mention | None:
+    """The last-starting bearer of ``word`` that ends by ``start``."""
+    for person in reversed(index.get(word, [])):
+        if person.end <= start:
+            return person
+    return None
 
 
 def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions with bare surnames re-keyed, plus bare surnames the finder missed."""
     people = sorted((m for m in mentions if _surnames(m)), key=lambda m: m.start)
+    index = _surname_index(people)
     out: list[Mention] = []
     for m in mentions:
-        words = tokenize(m.text)
-        full = _antecedent(fold(words[0].surface), m.start, people) if len(words) == 1 else None
+        words = _folded_words(m.text)
+        full = _antecedent(words[0], m.start, index) if len(words) == 1 else None
         out.append(_as(m, full) if full is not None and m.kind == "PERSON" else m)
-    covered = [(m.start, m.end) for m in out]
+    # Character offsets inside a mention: one set look-up per token instead of a scan.
+    covered = {i for m in out for i in range(m.start, m.end)}
     for token in tokenize(text):
-        if any(a <= token.start < b for a, b in covered):
+        if token.start in covered:
             continue
         word, lead = fold(token.surface), 0
-        if word[:1] in PROCLITICS and not any(word in _surnames(p) for p in people):
+        if word[:1] in PROCLITICS and word not in index:
             word, lead = word[1:], 1
-        full = _antecedent(word, token.start, people)
+        full = _antecedent(word, token.start, index)
         capital = len(word) >= _MIN_LETTERS or token.surface[:1].isupper()  # "Hu", not "hu"
         if full is not None and capital and re.fullmatch(r"\w+", token.surface):
             start = token.start + lead

@@ -10,8 +10,9 @@ keeps the data files short and the matching predictable.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from models.text.normalize import Token, norm_phrase, proclitic_variants, tokenize
 
@@ -32,10 +33,22 @@ class PhraseHit:
 
 def readings(token: Token) -> frozenset[str]:
     """All normalised forms a lexicon word may take to match ``token``."""
-    base = {token.norm} | {rest for _, rest in proclitic_variants(token.surface)}
+    return _readings(token.surface, token.norm)
+
+
+def token_readings(tokens: Sequence[Token]) -> list[frozenset[str]]:
+    """:func:`readings` of each token, computed once for several matchers of one text."""
+    return [_readings(tok.surface, tok.norm) for tok in tokens]
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(surface: str, norm: str) -> frozenset[str]:
+    """:func:`readings` of a word, cached: every lexicon matcher reads every word of
+    every sentence, and news repeats its words."""
+    base = {norm} | {rest for _, rest in proclitic_variants(surface)}
     out = set(base)
     # A final teh marbuta is no pronoun: "وزارة" (ministry) is not و+زار+ه ("visited him").
-    suffixes = _SUFFIXES if not token.surface.endswith("ة") else _SUFFIXES[:-1]
+    suffixes = _SUFFIXES if not surface.endswith("ة") else _SUFFIXES[:-1]
     for form in base:
         for suffix in suffixes:
             stem = form[: -len(suffix)]
@@ -63,18 +76,25 @@ class PhraseMatcher:
                 self._index.setdefault(words[0], []).append((words, label))
         for entries in self._index.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        # Words that begin some phrase: most tokens begin none and are skipped at once.
+        self._firsts = frozenset(self._index)
 
     def find(self, text: str) -> list[PhraseHit]:
         """Non-overlapping hits in ``text``, left to right."""
         return self.find_tokens(tokenize(text))
 
-    def find_tokens(self, tokens: list[Token]) -> list[PhraseHit]:
-        """Like :meth:`find`, on an already tokenised text."""
-        reads = [readings(tok) for tok in tokens]
+    def find_tokens(
+        self, tokens: list[Token], reads: list[frozenset[str]] | None = None
+    ) -> list[PhraseHit]:
+        """Like :meth:`find`, on an already tokenised text; ``reads``: its
+        :func:`token_readings`, when the caller runs several matchers over it."""
+        if reads is None:
+            reads = token_readings(tokens)
         hits: list[PhraseHit] = []
         i = 0
         while i < len(tokens):
-            hit = self._match_at(tokens, reads, i)
+            starts = not self._firsts.isdisjoint(reads[i])
+            hit = self._match_at(tokens, reads, i) if starts else None
             if hit is None:
                 i += 1
                 continue

@@ -7,7 +7,7 @@ from models.encoder.exceptions import (
     EncoderError,
     SourceNotFoundError,
 )
-from models.encoder.loading import CONVERTED_NAME, load_encoder, prepare_encoder
+from models.encoder.loading import CONVERTED_NAME, Runtime, load_encoder, prepare_encoder
 
 __all__ = [
     "CONVERTED_NAME",
@@ -16,6 +16,7 @@ __all__ = [
     "EncodedBatch",
     "Encoder",
     "EncoderError",
+    "Runtime",
     "SourceNotFoundError",
     "load_encoder",
     "prepare_encoder",

@@ -12,6 +12,8 @@ from typing import Any
 
 import torch
 
+from models.encoder.backends import Backend
+
 
 @dataclass(frozen=True)
 class EncodedBatch:
@@ -36,7 +38,7 @@ class EncodedBatch:
 
 
 class Encoder:
-    """Wraps a fast tokenizer and a frozen encoder model (CPU, inference only).
+    """Wraps a fast tokenizer and a frozen encoder run by a backend (CPU, inference only).
 
     >>> enc = load_encoder(None, Path(".cache/eventwire"), threads=2)  # doctest: +SKIP
     >>> batch = enc.encode(["Putin met Kim."], layers=(8, 12))  # doctest: +SKIP
@@ -44,28 +46,12 @@ class Encoder:
     torch.Size([1, 9, 384])
     """
 
-    def __init__(self, tokenizer: Any, model: torch.nn.Module, threads: int, name: str) -> None:
+    def __init__(self, tokenizer: Any, backend: Backend, name: str) -> None:
         self.tokenizer = tokenizer
-        self.model = model.eval()
-        self.threads = threads
+        self.backend = backend
         self.name = name
-        config = getattr(model, "config", None)
-        self.hidden_size: int = int(getattr(config, "hidden_size", 0))
-        self.num_layers: int = int(getattr(config, "num_hidden_layers", 0))
-
-    def quantize_int8(self) -> None:
-        """Dynamic int8 quantisation of every ``nn.Linear`` (the embeddings stay fp32).
-
-        Faster on CPU, but the heads were trained on fp32 features (FACTS.md):
-        check event F1 with ``eventwire eval`` before serving it.
-        """
-        from torch.ao.quantization import quantize_dynamic
-
-        # In place: a copy would hold a second fp32 model at peak (≈ +350 MB RSS).
-        self.model = quantize_dynamic(
-            self.model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True
-        )
-        self.name += "+int8"
+        self.hidden_size: int = backend.hidden_size
+        self.num_layers: int = backend.num_layers
 
     def _tokenize(self, texts: Sequence[str], prefix: str, max_length: int) -> Any:
         return self.tokenizer(
@@ -111,16 +97,9 @@ class Encoder:
         """
         if not texts:
             return self._empty(layers)
-        torch.set_num_threads(self.threads)
         enc = self._tokenize(texts, prefix, max_length)
-        with torch.inference_mode():
-            out = self.model(
-                input_ids=enc["input_ids"],
-                attention_mask=enc["attention_mask"],
-                output_hidden_states=True,
-            )
-        states = out.hidden_states
-        hidden = {(i % len(states)): states[i].float() for i in layers}
+        wanted = sorted({i % (self.num_layers + 1) for i in layers})
+        hidden = self.backend.hidden(enc["input_ids"], enc["attention_mask"], wanted)
         offsets = self._shift_offsets(enc["offset_mapping"], len(prefix))
         return EncodedBatch(hidden, enc["attention_mask"], offsets, enc["input_ids"])
 

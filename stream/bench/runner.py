@@ -15,16 +15,27 @@ from stream.bench.stats import WorkerFigures
 from stream.bench.streamed import PhasePlan, ProgressFactory, StreamedRun
 from stream.settings import Settings
 
+# The naive baselines' settings, on top of the batched worker's.
+NAIVE_ENV: dict[str, dict[str, str]] = {
+    "plain": {
+        "EVENTWIRE_ENCODER_SCOPE": "all",
+        "EVENTWIRE_ENCODER_RUNTIME": "torch",
+        "EVENTWIRE_ENCODER_INT8": "false",
+    },
+    "same-extractor": {},
+}
+
 
 @dataclass(frozen=True)
 class BenchOptions:
     """What to run. ``naive_n``: articles for the (slow) naive baseline;
-    ``naive_scope``: which sentences it encodes ("all": the extractor without
-    the speed work; "flagged": only the batching and executor are compared)."""
+    ``naive``: "plain" runs the extractor without any of the speed work (every
+    sentence encoded, PyTorch eager, fp32); "same-extractor" runs the batched
+    worker's extractor settings, so only batching and the executor differ."""
 
     n: int = 300
     naive_n: int = 60
-    naive_scope: str = "all"
+    naive: str = "plain"
     warmup: int = 16
     rate: float | None = None  # the paced phase's rate; None = half the measured max
     kafka: bool = True
@@ -56,12 +67,8 @@ def run_bench(
         plans = [PhasePlan("max", corpus), PhasePlan("paced", paced, _paced_rate(options))]
         batched = StreamedRun(settings, bootstrap, "batched", sentences)
         workers["batched"] = batched.run(warm, plans, bar)
-        note(
-            "naive worker: one article at a time on the event loop, "
-            f"{options.naive_scope} sentences encoded"
-        )
-        scope = {"EVENTWIRE_ENCODER_SCOPE": options.naive_scope}
-        naive = StreamedRun(settings, bootstrap, "naive", sentences, scope)
+        note(f"naive worker ({options.naive}): one article at a time on the event loop")
+        naive = StreamedRun(settings, bootstrap, "naive", sentences, NAIVE_ENV[options.naive])
         naive_plans = [PhasePlan("max", corpus[: options.naive_n])]
         workers["naive"] = naive.run(warm[:2], naive_plans, bar)
     note("extraction alone, in this process (--no-kafka)")

@@ -24,12 +24,13 @@ def bench(
     naive_articles: Annotated[
         int | None, typer.Option("--naive-n", min=1, help="Articles for the naive run [n/5, ≤60].")
     ] = None,
-    naive_scope: Annotated[
+    naive: Annotated[
         str,
         typer.Option(
-            help="Sentences the naive baseline encodes: all (no speed work at all) or flagged."
+            help="The naive baseline: plain (no speed work: every sentence, PyTorch eager, "
+            "fp32) or same-extractor (the batched worker's extractor settings)."
         ),
-    ] = "all",
+    ] = "plain",
     warmup: Annotated[int, typer.Option(min=1, help="Warm-up articles, not measured.")] = 16,
     rate: Annotated[
         float | None, typer.Option(min=0.01, help="Paced phase, articles/s [half the max].")
@@ -54,15 +55,15 @@ def bench(
     """
     # Imported here: stream.bench uses stream.cli's WorkerProcess (no import cycle).
     from stream.bench.render import figures_table, targets_table
-    from stream.bench.runner import BenchOptions
+    from stream.bench.runner import NAIVE_ENV, BenchOptions
 
-    if naive_scope not in ("all", "flagged"):
-        raise typer.BadParameter("--naive-scope must be 'all' or 'flagged'")
+    if naive not in NAIVE_ENV:
+        raise typer.BadParameter(f"--naive must be one of {', '.join(NAIVE_ENV)}")
     settings = load_settings(client=True)
     n = min(articles, 12) if quick else articles
     naive_n = naive_articles or max(1, min(60, n // 5))
     options = BenchOptions(
-        n=n, naive_n=min(naive_n, n), naive_scope=naive_scope,
+        n=n, naive_n=min(naive_n, n), naive=naive,
         warmup=4 if quick else warmup, rate=rate,
         kafka=not no_kafka, shared=corpus_dir,
     )  # fmt: skip
