@@ -33,7 +33,7 @@ def build_extractor(
 
     ``model_source``, ``cache_dir``, ``threads`` (CPU threads for torch) and
     ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``runtime``,
-    ``int8``, ``spin``)
+    ``spin``)
     are used by the transformer extractor only.
 
     Raises :class:`ExtractorNotAvailable` for an unknown kind, a missing

@@ -101,10 +101,8 @@ def _tuning(settings: Settings) -> dict[str, object]:
         tuning["scope"] = settings.encoder_scope
     if settings.encoder_max_length is not None:
         tuning["max_length"] = settings.encoder_max_length
-    if settings.encoder_runtime != "onnx":
+    if settings.encoder_runtime != "onnx-int8":
         tuning["runtime"] = settings.encoder_runtime
-    if settings.encoder_int8:
-        tuning["int8"] = True
     if settings.omp_wait_policy == "ACTIVE":
         tuning["spin"] = True
     return tuning

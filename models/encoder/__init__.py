@@ -7,10 +7,17 @@ from models.encoder.exceptions import (
     EncoderError,
     SourceNotFoundError,
 )
-from models.encoder.loading import CONVERTED_NAME, Runtime, load_encoder, prepare_encoder
+from models.encoder.loading import (
+    CONVERTED_NAME,
+    RUNTIMES,
+    Runtime,
+    load_encoder,
+    prepare_encoder,
+)
 
 __all__ = [
     "CONVERTED_NAME",
+    "RUNTIMES",
     "CacheIntegrityError",
     "ConversionError",
     "EncodedBatch",

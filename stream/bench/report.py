@@ -79,6 +79,8 @@ def build_report(
                 "torch_threads",
                 "omp_wait_policy",
                 "extractor",
+                "encoder_scope",
+                "encoder_runtime",
                 "max_sentences",
             }
         ),

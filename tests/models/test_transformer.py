@@ -122,3 +122,26 @@ def test_other_languages_go_through(extractor: TransformerExtractor) -> None:
     events = extractor.extract_batch([art])[0]
     assert isinstance(events, list)
     assert all(e.language == "fr" for e in events)
+
+
+def test_a_failing_article_stops_the_batch_and_leaves_no_work_behind(
+    extractor: TransformerExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The encoder thread overlaps the cheap stages: when one article fails,
+    # the batch fails as a whole (stream/ then retries article by article) and
+    # the encoder work already handed over is finished or cancelled, not left
+    # running into the next batch.
+    arts = [Article(id=f"p{i}", text="Lavrov met Wang Yi in Beijing on Monday.") for i in range(4)]
+    prepare = extractor._prepare
+
+    def fail_third(article: Article) -> object:
+        if article.id == "p2":
+            raise RuntimeError("boom")
+        return prepare(article)
+
+    monkeypatch.setattr(extractor, "_prepare", fail_third)
+    with pytest.raises(RuntimeError, match="boom"):
+        extractor.extract_batch(arts)
+    assert extractor._pool._work_queue.empty()
+    monkeypatch.undo()
+    assert [len(found) for found in extractor.extract_batch(arts)] == [1, 1, 1, 1]
