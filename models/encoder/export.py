@@ -11,12 +11,14 @@ float32 either way, so the file is ≈ 470 MB (fp32) or ≈ 410 MB (int8).
 from __future__ import annotations
 
 import json
+import logging
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import torch
+from tokenizers import Tokenizer
 
 from models.encoder.backends import ONNX_INFO, ONNX_MODEL
 from models.encoder.exceptions import ConversionError
@@ -44,13 +46,13 @@ class _HiddenStates(torch.nn.Module):
 
 def export_onnx(
     model: torch.nn.Module,
-    tokenizer: Any,
+    tokenizer: Tokenizer,
     directory: Path,
     layers: Sequence[int],
     int8: bool,
     log: Log,
 ) -> None:
-    """Write ``model.onnx``, ``onnx.json`` and the tokenizer files into ``directory``.
+    """Write ``model.onnx``, ``onnx.json`` and ``tokenizer.json`` into ``directory``.
 
     ``layers`` are hidden-state indices in ``0..num_layers``. Raises
     ConversionError (E104) when tracing or quantising fails.
@@ -66,7 +68,7 @@ def export_onnx(
             plain.unlink()
     except Exception as exc:  # the exporter raises many unrelated types
         raise ConversionError("E104", f"ONNX export failed: {exc}") from exc
-    tokenizer.save_pretrained(str(directory))
+    tokenizer.save(str(directory / "tokenizer.json"))
     info = {
         "layers": list(layers),
         "hidden_size": int(config.hidden_size),
@@ -103,10 +105,16 @@ def _trace(module: torch.nn.Module, path: Path, layers: Sequence[int]) -> None:
 def _quantize(source: Path, target: Path) -> None:
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
-    quantize_dynamic(
-        str(source),
-        str(target),
-        weight_type=QuantType.QInt8,
-        per_channel=True,
-        op_types_to_quantize=["MatMul"],
-    )
+    # The quantiser logs a generic "consider pre-processing" WARNING on the root
+    # logger on every call (advice for static, calibrated quantisation): hide it.
+    logging.disable(logging.WARNING)
+    try:
+        quantize_dynamic(
+            str(source),
+            str(target),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            op_types_to_quantize=["MatMul"],
+        )
+    finally:
+        logging.disable(logging.NOTSET)

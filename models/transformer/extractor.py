@@ -18,7 +18,7 @@ from typing import Literal
 
 from models.assemble.pipeline import assemble
 from models.dates import find_times
-from models.encoder import Runtime, load_encoder
+from models.encoder import EncodedBatch, Runtime, load_encoder
 from models.entities import EntityFinder
 from models.heads import Heads, SentenceAnalysis
 from models.lexicon.names import fallback_names
@@ -33,6 +33,7 @@ VERSION = "0.1.0"
 WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "heads" / "weights"
 Scope = Literal["flagged", "all"]
 _Job = tuple[int, int]  # (article index in the batch, sentence index)
+_Encoded = list[tuple[list[int], EncodedBatch]]  # encode_sorted's (indices, batch) pairs
 # Sentences handed to the encoder thread at a time (at least; whole articles):
 # one encoder batch, so chunks pipeline without shrinking the encoder's batches.
 CHUNK = 1
@@ -116,7 +117,7 @@ class TransformerExtractor:
         of taking turns.
         """
         prepared: list[_Prepared] = []
-        chunks: list[tuple[list[_Job], Future[list[SentenceAnalysis]]]] = []
+        chunks: list[tuple[list[_Job], list[str], Future[_Encoded]]] = []
         pending: list[_Job] = []
         try:
             for a, article in enumerate(articles):
@@ -125,15 +126,15 @@ class TransformerExtractor:
                 pending += [(a, s) for s, signal in enumerate(prep.signals) if self._wanted(signal)]
                 if pending and (len(pending) >= CHUNK or a == len(articles) - 1):
                     texts = [prepared[i].sentences[s].text for i, s in pending]
-                    chunks.append((pending, self._pool.submit(self._analyse, texts)))
+                    chunks.append((pending, texts, self._pool.submit(self._encode, texts)))
                     pending = []
-            for jobs, future in chunks:
-                for (a, s), analysis in zip(jobs, future.result(), strict=True):
+            for jobs, texts, future in chunks:
+                for (a, s), analysis in zip(jobs, self._read(texts, future.result()), strict=True):
                     self._fuse(prepared[a], s, analysis)
         finally:
-            for _, future in chunks:  # on an error: leave no work running behind us
+            for _, _, future in chunks:  # on an error: leave no work running behind us
                 future.cancel()
-            wait([future for _, future in chunks])
+            wait([future for _, _, future in chunks])
         return [self._assemble(prep) for prep in prepared]
 
     def _wanted(self, signal: LexiconSignal) -> bool:
@@ -147,17 +148,26 @@ class TransformerExtractor:
         signals = self._signals.detect(sentences, language)
         return _Prepared(article, language, sentences, mentions, times, signals)
 
-    def _analyse(self, texts: list[str]) -> list[SentenceAnalysis]:
-        """Heads' view of each text, from one length-sorted encoder pass."""
-        out: list[SentenceAnalysis | None] = [None] * len(texts)
+    def _encode(self, texts: list[str]) -> _Encoded:
+        """The encoder thread's share: tokenise and encode, length-sorted.
+
+        Only this runs there: it releases the GIL for most of its time, while
+        the heads (many small Python steps) run on the calling thread and would
+        otherwise contend with it for the GIL.
+        """
         heads = self._heads
-        batches = self._encoder.encode_sorted(
-            texts, layers=heads.layers, max_length=self._max_length, prefix=heads.prefix
+        return list(
+            self._encoder.encode_sorted(
+                texts, layers=heads.layers, max_length=self._max_length, prefix=heads.prefix
+            )
         )
-        for indices, batch in batches:
-            for i, analysis in zip(
-                indices, heads.analyse(batch, [texts[i] for i in indices]), strict=True
-            ):
+
+    def _read(self, texts: list[str], encoded: _Encoded) -> list[SentenceAnalysis]:
+        """Heads' view of each text, in the order of ``texts``."""
+        out: list[SentenceAnalysis | None] = [None] * len(texts)
+        for indices, batch in encoded:
+            found = self._heads.analyse(batch, [texts[i] for i in indices])
+            for i, analysis in zip(indices, found, strict=True):
                 out[i] = analysis
         return [a for a in out if a is not None]
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from models.text.sentences import split_sentences
 from stream.bench.corpus import SHARED_NEWS, Corpus, build_corpus
@@ -14,6 +14,8 @@ from stream.bench.report import build_report, machine
 from stream.bench.stats import WorkerFigures
 from stream.bench.streamed import PhasePlan, ProgressFactory, StreamedRun
 from stream.settings import Settings
+
+T = TypeVar("T")
 
 # The naive baselines' settings, on top of the batched worker's.
 NAIVE_ENV: dict[str, dict[str, str]] = {
@@ -27,13 +29,15 @@ NAIVE_ENV: dict[str, dict[str, str]] = {
 
 @dataclass(frozen=True)
 class BenchOptions:
-    """What to run. ``naive_n``: articles for the (slow) naive baseline;
+    """What to run. ``naive_n``: articles for the (slow) naive baseline, an
+    evenly spaced sample of the corpus when fewer than ``n`` (the same mix of
+    languages and lengths);
     ``naive``: "plain" runs the extractor without any of the speed work (every
     sentence encoded, PyTorch eager, fp32); "same-extractor" runs the batched
     worker's extractor settings, so only batching and the executor differ."""
 
     n: int = 300
-    naive_n: int = 60
+    naive_n: int = 300
     naive: str = "plain"
     warmup: int = 16
     rate: float | None = None  # the paced phase's rate; None = half the measured max
@@ -68,7 +72,7 @@ def run_bench(
         workers["batched"] = batched.run(warm, plans, bar)
         note(f"naive worker ({options.naive}): one article at a time on the event loop")
         naive = StreamedRun(settings, bootstrap, "naive", sentences, NAIVE_ENV[options.naive])
-        naive_plans = [PhasePlan("max", corpus[: options.naive_n])]
+        naive_plans = [PhasePlan("max", spaced(corpus, options.naive_n))]
         workers["naive"] = naive.run(warm[:2], naive_plans, bar)
     note("extraction alone, in this process (--no-kafka)")
     advance = bar("extraction only", len(corpus))
@@ -78,6 +82,18 @@ def run_bench(
     if "naive" in workers:
         report["naive_overrides"] = NAIVE_ENV[options.naive]  # on top of "settings"
     return report
+
+
+def spaced(items: Sequence[T], k: int) -> list[T]:
+    """``k`` items evenly spaced over ``items`` (all of them when k >= len).
+
+    >>> spaced(list(range(10)), 3)
+    [0, 3, 6]
+    """
+    if k >= len(items):
+        return list(items)
+    step = len(items) / k
+    return [items[int(i * step)] for i in range(k)]
 
 
 def _paced_rate(options: BenchOptions) -> Callable[[WorkerFigures], float]:

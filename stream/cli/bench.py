@@ -22,7 +22,13 @@ def bench(
         int, typer.Option("-n", "--articles", min=1, help="Measured articles.")
     ] = 300,
     naive_articles: Annotated[
-        int | None, typer.Option("--naive-n", min=1, help="Articles for the naive run [n/5, ≤60].")
+        int | None,
+        typer.Option(
+            "--naive-n",
+            min=1,
+            help="Articles for the naive run [n: the same corpus]; fewer "
+            "are an evenly spaced sample of it.",
+        ),
     ] = None,
     naive: Annotated[
         str,
@@ -61,7 +67,7 @@ def bench(
         raise typer.BadParameter(f"--naive must be one of {', '.join(NAIVE_ENV)}")
     settings = load_settings(client=True)
     n = min(articles, 12) if quick else articles
-    naive_n = naive_articles or max(1, min(60, n // 5))
+    naive_n = naive_articles or n
     options = BenchOptions(
         n=n, naive_n=min(naive_n, n), naive=naive,
         warmup=4 if quick else warmup, rate=rate,
