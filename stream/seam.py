@@ -26,6 +26,7 @@ which stops the worker (the thread cannot be reclaimed).
 from __future__ import annotations
 
 import asyncio
+import gc
 import importlib
 import logging
 import os
@@ -80,16 +81,24 @@ def load_extractor(settings: Settings, log: Callable[[str], None] | None = None)
     os.environ.setdefault("OMP_WAIT_POLICY", settings.omp_wait_policy)
     try:
         if settings.extractor_factory:
-            return _from_import_path(settings.extractor_factory)
-        return build_extractor(
-            settings.extractor,
-            model_source=settings.model_source,
-            cache_dir=settings.cache_dir,
-            threads=settings.torch_threads,
-            tuning=_tuning(settings) | ({"log": log} if log else {}),
-        )
+            extractor = _from_import_path(settings.extractor_factory)
+        else:
+            extractor = build_extractor(
+                settings.extractor,
+                model_source=settings.model_source,
+                cache_dir=settings.cache_dir,
+                threads=settings.torch_threads,
+                tuning=_tuning(settings) | ({"log": log} if log else {}),
+            )
     except ExtractorNotAvailable as exc:
         raise ExtractorUnavailable(str(exc)) from exc
+    # The extractor's tables (gazetteer, lexicons, caches' keys) are hundreds of
+    # thousands of objects that live as long as the process: move them out of
+    # the cyclic GC's sight, so its collections during extraction stop
+    # re-scanning them (measured 5-8 % more articles/s extracting alone).
+    gc.collect()
+    gc.freeze()
+    return extractor
 
 
 def _tuning(settings: Settings) -> dict[str, object]:
