@@ -14,7 +14,6 @@ party of its own (:mod:`models.title_parties`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from models.gazetteer import ARTICLE, BARE, CAPITALISED, UPPER, Index, Record, load_index
 from models.groups import group_matches
@@ -115,14 +114,7 @@ class EntityFinder:
 
 def _readings(tok: Token) -> tuple[tuple[int, str], ...]:
     """The word as written, then without glued Arabic proclitics."""
-    return _word_readings(tok.surface, tok.norm)
-
-
-@lru_cache(maxsize=1 << 16)
-def _word_readings(surface: str, norm: str) -> tuple[tuple[int, str], ...]:
-    """:func:`_readings` of a word (cached: asked of every word of every article)."""
-    variants = proclitic_variants(surface)
-    return ((0, norm), *variants) if variants else ((0, norm),)
+    return ((0, tok.norm), *proclitic_variants(tok.surface))
 
 
 def _contiguous_run(text: str, tokens: Sequence[Token], i: int, longest: int) -> int:
