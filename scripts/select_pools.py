@@ -1,0 +1,137 @@
+"""Pick the blind test articles and the sentence pools for annotation, reproducibly.
+
+Reads ../shared/data/news; excludes every article the training data cites, the dev
+gold and seed articles and their near-copies (3+ shared six-word shingles). Writes
+``tests/gold/blind_{ar,en}.pool.jsonl`` (articles to annotate as gold, before any model
+runs on them) and ``models/data/pool/{ar,en}_{k}.jsonl`` (sentences to annotate as
+training lines). Deterministic: order comes from a SHA-1 of the ids.
+
+    python scripts/select_pools.py
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NEWS = ROOT.parent / "shared" / "data" / "news"
+FILES = {
+    "ar": ["ar_saudinewsnet_politics.jsonl", "ar_candidates.jsonl"],
+    "en": ["en_newswire_te3silver.jsonl", "en_candidates.jsonl"],
+}
+KEYWORDS = {
+    "ar": r"التق|استقبل|اجتم|زيار|زار|يزور|وصل|محادث|مباحث|لقاء|قمة|جولة|صفق|أسلح|سلاح|صواريخ|شحن|توجه|بحث مع|اتصال|هاتف|برقية|دعا",
+    "en": r"\bmet\b|meet|talks|visit|arriv|summit|weapon|\barms\b|missile|tour|receiv|discuss|delegation|phone|call|negotiat|deliver|sold|sell|supplied|invit",
+}
+BLIND_N = 60
+POOL_SIZE = 600
+POOLS = 2
+
+
+def _h(s: str) -> str:
+    return hashlib.sha1(s.encode()).hexdigest()
+
+
+def _shingles(text: str, n: int = 6) -> set[str]:
+    w = re.findall(r"\w+", text.lower())
+    return {" ".join(w[i : i + n]) for i in range(len(w) - n + 1)}
+
+
+def _excluded() -> tuple[set[str], list[set[str]]]:
+    ids: set[str] = set()
+    for lang in ("ar", "en"):
+        for line in (ROOT / "models" / "data" / f"events_{lang}.jsonl").open():
+            src = json.loads(line)["source"]
+            if "#" in src:
+                ids.add(src.split("#", 1)[1].rsplit(":", 1)[0])
+    golds = []
+    for f in [*sorted((ROOT / "tests" / "gold").glob("dev_*.jsonl")), ROOT.parent / "shared/eval/dev/seed.jsonl"]:
+        for line in f.open():
+            art = json.loads(line)["article"]
+            ids.add(art["id"])
+            golds.append(_shingles(art["text"]))
+    return ids, golds
+
+
+def _articles(lang: str, ids: set[str], golds: list[set[str]]) -> list[dict]:
+    seen: set[str] = set()
+    out = []
+    for name in FILES[lang]:
+        for line in (NEWS / name).open():
+            a = json.loads(line)
+            tid = a["id"].removeprefix("te3silver-")
+            if a["id"] in ids or tid in ids or a["text"][:200] in seen:
+                continue
+            sh = _shingles(a["text"])
+            if any(len(sh & g) >= 3 for g in golds):
+                continue
+            seen.add(a["text"][:200])
+            a["_file"] = name
+            out.append(a)
+    return sorted(out, key=lambda a: _h(a["id"]))
+
+
+def _blind(lang: str, arts: list[dict]) -> list[dict]:
+    kw = re.compile(KEYWORDS[lang])
+    fit = [a for a in arts if 300 <= len(a["text"]) <= 1800]
+    hits = [a for a in fit if len(kw.findall(a["text"])) >= 2][:45]
+    rest = [a for a in fit if a not in hits][: BLIND_N - len(hits)]
+    return sorted(hits + rest, key=lambda a: _h(a["id"]))
+
+
+def _sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?؟])\s+|\n+", text)
+    return [p.strip() for p in parts if 8 <= len(p.split()) <= 60]
+
+
+def _pools(lang: str, arts: list[dict], blind_shingles: list[set[str]]) -> list[list[dict]]:
+    kw = re.compile(KEYWORDS[lang])
+    taken: set[str] = set()
+    hits, rest = [], []
+    for a in arts:
+        for k, s in enumerate(_sentences(a["text"])):
+            sh = _shingles(s, 5)
+            if not sh or sh & taken or any(len(_shingles(s) & b) >= 2 for b in blind_shingles):
+                continue
+            taken |= sh
+            row = {"source": f"{a['_file']}#{a['id']}", "text": s}
+            (hits if kw.search(s) else rest).append(row)
+            break_after = (3 if lang == "ar" else 12) if kw.search(s) else 1
+            if k >= break_after:
+                break
+    hits.sort(key=lambda r: _h(r["text"]))
+    rest.sort(key=lambda r: _h(r["text"]))
+    n_hit = POOL_SIZE * 3 // 4
+    pools = []
+    for p in range(POOLS):
+        rows = hits[p * n_hit : (p + 1) * n_hit] + rest[p * (POOL_SIZE - n_hit) : (p + 1) * (POOL_SIZE - n_hit)]
+        pools.append(sorted(rows, key=lambda r: _h(r["text"])))
+    return pools
+
+
+def main() -> None:
+    ids, golds = _excluded()
+    for lang in ("ar", "en"):
+        arts = _articles(lang, ids, golds)
+        blind = _blind(lang, arts)
+        blind_ids = {a["id"] for a in blind}
+        out = ROOT / "tests" / "gold" / f"blind_{lang}.pool.jsonl"
+        with out.open("w", encoding="utf-8") as f:
+            for a in blind:
+                art = {k: a.get(k) for k in ("id", "title", "text", "language", "published_at", "source")}
+                f.write(json.dumps({"article": art, "events": []}, ensure_ascii=False) + "\n")
+        bsh = [_shingles(a["text"]) for a in blind]
+        rest = [a for a in arts if a["id"] not in blind_ids]
+        (ROOT / "models" / "data" / "pool").mkdir(parents=True, exist_ok=True)
+        for k, rows in enumerate(_pools(lang, rest, bsh), 1):
+            with (ROOT / "models" / "data" / "pool" / f"{lang}_{k}.jsonl").open("w", encoding="utf-8") as f:
+                for r in rows:
+                    f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(lang, "articles", len(arts), "blind", len(blind))
+
+
+if __name__ == "__main__":
+    main()
