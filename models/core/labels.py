@@ -1,0 +1,28 @@
+"""Label inventories of the learned core (the weights' config repeats them)."""
+
+from __future__ import annotations
+
+from models.heads.spans import bio_labels
+from models.schema import EVENT_TYPES, STATUSES, EventType
+
+ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
+ENTITY_LABELS = bio_labels(ENTITY_TYPES)
+TRIGGER_LABELS = bio_labels(EVENT_TYPES)
+STATUS_LABELS = list(STATUSES)
+# "none" first: a candidate span that plays no part in the trigger's event.
+ROLE_LABELS = ["none", "participant", "visitor", "host", "inviter", "supplier", "recipient", "place"]
+ROLES_BY_TYPE: dict[EventType, tuple[str, ...]] = {
+    "MEETING": ("participant", "place"),
+    "VISIT": ("visitor", "host", "inviter", "place"),
+    "ARMS_TRANSFER": ("supplier", "recipient", "place"),
+}
+# Distance between trigger and candidate, in words, bucketed (sign kept: before/after).
+DISTANCE_BUCKETS = (-30, -15, -8, -4, -2, -1, 0, 1, 2, 4, 8, 15, 30)
+
+
+def distance_bucket(words_between: int) -> int:
+    """Index of the bucket holding a signed word distance (candidate minus trigger)."""
+    for i, edge in enumerate(DISTANCE_BUCKETS):
+        if words_between <= edge:
+            return i
+    return len(DISTANCE_BUCKETS)
