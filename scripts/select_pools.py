@@ -201,3 +201,23 @@ def more_pools(first: int, count: int, lang: str) -> None:
             for r in sorted(rows, key=lambda r: _h(r["text"])):
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
     print(lang, "keyword sentences left", len(hits), "others", len(rest))
+
+
+def timeml_pool(name: str = "en_7") -> None:
+    """English news sentences from the TimeML documents in ../shared/data/time (AQUAINT, TE3
+    platinum): the newswire file has few event sentences left once pools 1-6 took theirs."""
+    taken = {json.loads(x)["text"] for p in (ROOT / "models" / "data" / "pool").glob("en_*.jsonl") for x in p.open()}
+    rows = []
+    for path in sorted((ROOT.parent / "shared" / "data" / "time").glob("*/*.tml")):
+        raw = path.read_text(encoding="utf-8")
+        body = raw.split("<TEXT>", 1)[-1].split("</TEXT>", 1)[0]
+        text = re.sub(r"<[^>]+>", "", body)
+        for s in _sentences(text):
+            s = " ".join(s.split())
+            if s not in taken:
+                taken.add(s)
+                rows.append({"source": f"time/{path.parent.name}/{path.name}", "text": s})
+    with (ROOT / "models" / "data" / "pool" / f"{name}.jsonl").open("w", encoding="utf-8") as f:
+        for r in sorted(rows, key=lambda r: _h(r["text"])):
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    print(name, len(rows))
