@@ -111,6 +111,19 @@ def assemble(
         if signal.types:
             view = build_view(signal.sentence, article.text, resolved, list(times))
             cands += _candidates(view, signal)
+    return finish(article, language, sentences, cands, times, info)
+
+
+def finish(
+    article: Article,
+    language: str,
+    sentences: Sequence[Sentence],
+    cands: list[Candidate],
+    times: Sequence[TimeMention],
+    info: ExtractorInfo,
+) -> list[Event]:
+    """The rules every extractor's candidates go through: merge mentions of one event,
+    drop incomplete ones, places from visits, times settled, deterministic ids."""
     merged = [c for c in merge(cands) if is_complete(c)]
     from_visits(merged)
     published = article.published_datetime()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.heads.spans import bio_labels
+from models.core.spans import bio_labels
 from models.schema import EVENT_TYPES, STATUSES, EventType
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
@@ -10,7 +10,16 @@ ENTITY_LABELS = bio_labels(ENTITY_TYPES)
 TRIGGER_LABELS = bio_labels(EVENT_TYPES)
 STATUS_LABELS = list(STATUSES)
 # "none" first: a candidate span that plays no part in the trigger's event.
-ROLE_LABELS = ["none", "participant", "visitor", "host", "inviter", "supplier", "recipient", "place"]
+ROLE_LABELS = [
+    "none",
+    "participant",
+    "visitor",
+    "host",
+    "inviter",
+    "supplier",
+    "recipient",
+    "place",
+]
 ROLES_BY_TYPE: dict[EventType, tuple[str, ...]] = {
     "MEETING": ("participant", "place"),
     "VISIT": ("visitor", "host", "inviter", "place"),

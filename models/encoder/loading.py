@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import torch
 from tokenizers import Tokenizer
@@ -197,6 +197,8 @@ def _load_onnx(
     def build(tmp: Path, build_log: Log) -> None:
         tokenizer, model = _load_pretrained(_resolve(source, cache_dir, build_log), cache_dir)
         count = int(getattr(model, "config").num_hidden_layers)  # noqa: B009
+        if wanted and max(wanted) < count:  # the layers above the last one read cost for nothing
+            _truncate(model, max(wanted))
         export_onnx(model, tokenizer, tmp, wanted or range(count + 1), int8, build_log)
 
     if not target.is_dir():
@@ -206,3 +208,10 @@ def _load_onnx(
     tokenizer = _load_tokenizer(str(done), cache_dir)
     name = f"{source or CONVERTED_NAME}+onnx" + ("-int8" if int8 else "")
     return Encoder(tokenizer, backend, name=name)
+
+
+def _truncate(model: torch.nn.Module, layers: int) -> None:
+    """Keep the first ``layers`` transformer blocks (hidden states 0..layers stay exact)."""
+    encoder: Any = getattr(model, "encoder")  # noqa: B009 - a transformers BertModel
+    encoder.layer = encoder.layer[:layers]
+    getattr(model, "config").num_hidden_layers = layers  # noqa: B009

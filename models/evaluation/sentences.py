@@ -1,7 +1,7 @@
 """Sentence-level evaluation: score an extractor on the annotated training lines.
 
 The dev gold files hold only ~30 articles; the span-annotated lines of
-``models/data/events_*.jsonl`` (~900 sentences, ~35% hard negatives) measure
+``models/data/events_*.jsonl`` (~9,300 sentences, ~35% hard negatives) measure
 how rules generalise. Each line is treated as a tiny article and turned into a
 gold line under the shared rules: every role substring becomes a one-alias
 entity, the location a one-alias place, the status a one-element list. Times
@@ -9,18 +9,19 @@ are free text in the training lines (no normalised date), so dates are not
 scored here; the share of matched events whose prediction carries a time is
 reported instead.
 
-    python -m models.evaluation.sentences [--lang ar|en] [--verbose]
+    python -m models.evaluation.sentences [--lang ar|en] [--kind transformer] [--held-out]
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from models.base import Extractor
+from models.core.data import EventAnnotation, Line
+from models.core.data import read_lines as core_read_lines
 from models.evaluation.run import format_report, predict, score_events
 from models.schema import Article
 
@@ -31,41 +32,36 @@ ANCHOR = "2026-01-01"
 ROLES = ("participant", "visitor", "host", "supplier", "recipient")
 
 
-def read_lines(path: Path) -> list[dict[str, Any]]:
+def read_lines(path: Path) -> list[Line]:
     """The annotated lines of one training file."""
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(raw) for raw in fh if raw.strip()]
+    return core_read_lines([path])
 
 
-def gold_event(event: dict[str, Any]) -> dict[str, Any]:
-    """One training event as a gold event (see module docstring).
-
-    >>> gold_event({"type": "MEETING", "status": "occurred", "trigger": "met",
-    ...             "participant": ["Lavrov", "Wang Yi"], "location": None, "time": None})
-    {'type': 'MEETING', 'status': ['occurred'], 'participant': [['Lavrov'], ['Wang Yi']]}
-    """
-    out: dict[str, Any] = {"type": event["type"], "status": [event["status"]]}
+def gold_event(event: EventAnnotation) -> dict[str, Any]:
+    """One training event as a gold event (see module docstring)."""
+    out: dict[str, Any] = {"type": event.type, "status": [event.status]}
     for role in ROLES:
-        if event.get(role):
-            out[role] = [[text] for text in event[role]]
-    if event.get("location"):
-        out["location"] = [event["location"]]
+        names = [[span.text] for r, span in event.roles if r == role]
+        if names:
+            out[role] = names
+    if event.location:
+        out["location"] = [event.location.text]
     return out
 
 
-def to_gold(line: dict[str, Any]) -> dict[str, Any]:
+def to_gold(line: Line) -> dict[str, Any]:
     """A training line as a one-sentence gold article."""
     article = {
-        "id": line["id"],
-        "text": line["text"],
-        "language": line["lang"],
+        "id": line.id,
+        "text": line.text,
+        "language": line.lang,
         "published_at": ANCHOR,
     }
-    return {"article": article, "events": [gold_event(e) for e in line["events"]]}
+    return {"article": article, "events": [gold_event(e) for e in line.events]}
 
 
 def evaluate(
-    extractor: Extractor, lines: Sequence[dict[str, Any]]
+    extractor: Extractor, lines: Sequence[Line]
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Score ``extractor`` on ``lines``; returns the scorer's result and the predictions."""
     gold = [to_gold(line) for line in lines]
@@ -75,7 +71,7 @@ def evaluate(
     return score_events(gold, events), preds
 
 
-def time_coverage(lines: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any]]) -> str:
+def time_coverage(lines: Sequence[Line], preds: Sequence[dict[str, Any]]) -> str:
     """How often a predicted event of a type carries a time when gold marks one.
 
     A rough proxy for the date stage (gold times are free text here): per
@@ -86,9 +82,9 @@ def time_coverage(lines: Sequence[dict[str, Any]], preds: Sequence[dict[str, Any
     for p in preds:
         by_line.setdefault((p["article_id"], p["type"]), []).append(p)
     for line in lines:
-        for event in line["events"]:
-            mine = by_line.get((line["id"], event["type"]), [])
-            if event.get("time") and mine:
+        for event in line.events:
+            mine = by_line.get((line.id, event.type), [])
+            if event.time and mine:
                 wanted += 1
                 found += any(p.get("time") for p in mine)
     return f"time found for {found}/{wanted} gold-timed events with a same-type prediction"
@@ -101,14 +97,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--lang", choices=("ar", "en"), action="append")
     ap.add_argument("--verbose", action="store_true", help="list misses and false positives")
     ap.add_argument("--kind", default="lexicon")
+    ap.add_argument(
+        "--held-out", action="store_true", help="only the lines training holds out (is_dev)"
+    )
     args = ap.parse_args(argv)
     cache = Path.home() / ".cache" / "eventwire"  # the service default (stream.settings)
     extractor = build_extractor(args.kind, model_source=None, cache_dir=cache, threads=1)
     for lang in args.lang or ["ar", "en"]:
         lines = read_lines(DATA / f"events_{lang}.jsonl")
+        if args.held_out:
+            lines = [x for x in lines if x.is_dev]
         result, preds = evaluate(extractor, lines)
         if args.verbose:
-            texts = {line["id"]: line["text"] for line in lines}
+            texts = {line.id: line.text for line in lines}
             for entry in result["log"]:
                 print(entry, "\n     ", texts.get(entry.split()[1], ""))
         print(f"== {lang}: {len(lines)} lines")

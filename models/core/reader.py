@@ -1,0 +1,159 @@
+"""Serving: bottom states of a batch of sentences → triggers, entities, statuses and roles.
+
+``transformers``' token-classification pipeline in miniature: one forward pass of
+the top layers per batch, then per-sentence decoding. Offsets in a
+:class:`Reading` are relative to the sentence text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import torch
+
+from models.core.batches import sentence_vectors
+from models.core.examples import between_range, token_range, words_between
+from models.core.labels import (
+    ENTITY_LABELS,
+    ROLE_LABELS,
+    ROLES_BY_TYPE,
+    STATUS_LABELS,
+    TRIGGER_LABELS,
+    distance_bucket,
+)
+from models.core.network import CoreNet
+from models.core.spans import Span, decode_bio
+from models.schema import EVENT_TYPES, EventType
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    start: int
+    end: int
+    role: str
+    score: float
+
+
+@dataclass(frozen=True)
+class TriggerReading:
+    start: int
+    end: int
+    type: EventType
+    score: float
+    status: str
+    status_score: float
+    roles: tuple[RoleReading, ...] = ()
+
+
+@dataclass
+class Reading:
+    """What the core says about one sentence."""
+
+    entities: list[Span] = field(default_factory=list)
+    triggers: list[TriggerReading] = field(default_factory=list)
+
+
+class Reader:
+    """Decodes the core's outputs; ``min_role`` is the least probability a role needs."""
+
+    def __init__(self, net: CoreNet, min_role: float = 0.5) -> None:
+        self.net = net
+        self.min_role = min_role
+
+    def read(
+        self,
+        texts: Sequence[str],
+        states: torch.Tensor,
+        mask: torch.Tensor,
+        offsets: torch.Tensor,
+        extra: Sequence[Sequence[tuple[int, int]]] | None = None,
+    ) -> list[Reading]:
+        """One :class:`Reading` per text. ``extra``: more candidate spans per text (gazetteer)."""
+        with torch.inference_mode():
+            top = self.net.contextualise(states, mask)
+            ent, trig = (x.softmax(-1) for x in self.net.tag(top))
+            sent = sentence_vectors(top, mask)
+            return [
+                self._one(
+                    text, top[i], sent[i], ent[i], trig[i], offsets[i], extra[i] if extra else ()
+                )
+                for i, text in enumerate(texts)
+            ]
+
+    def _one(
+        self,
+        text: str,
+        top: torch.Tensor,
+        sent: torch.Tensor,
+        ent: torch.Tensor,
+        trig: torch.Tensor,
+        offsets: torch.Tensor,
+        extra: Sequence[tuple[int, int]],
+    ) -> Reading:
+        offs = [(int(a), int(b)) for a, b in offsets.tolist()]
+        e_score, e_ids = ent.max(-1)
+        t_score, t_ids = trig.max(-1)
+        entities = decode_bio(text, offs, e_ids.tolist(), e_score.tolist(), ENTITY_LABELS)
+        triggers = decode_bio(text, offs, t_ids.tolist(), t_score.tolist(), TRIGGER_LABELS)
+        cands = [(s.start, s.end) for s in entities]
+        cands += [c for c in extra if not any(c[0] < b and a < c[1] for a, b in cands)]
+        out = Reading(entities=entities)
+        for span in triggers:
+            rng = token_range(offsets, span.start, span.end)
+            if rng is None:
+                continue
+            vec = top[rng[0] : rng[1]].mean(0)
+            probs = self.net.classify_status(vec[None], sent[None])[0].softmax(-1)
+            k = int(probs.argmax())
+            kind: EventType = span.label  # type: ignore[assignment]
+            roles = self._roles(text, top, offsets, span, rng, vec, kind, cands)
+            out.triggers.append(
+                TriggerReading(
+                    span.start, span.end, kind, span.score, STATUS_LABELS[k], float(probs[k]), roles
+                )
+            )
+        return out
+
+    def _roles(
+        self,
+        text: str,
+        top: torch.Tensor,
+        offsets: torch.Tensor,
+        trigger: Span,
+        t_rng: tuple[int, int],
+        t_vec: torch.Tensor,
+        kind: EventType,
+        cands: Sequence[tuple[int, int]],
+    ) -> tuple[RoleReading, ...]:
+        rows, spans = [], []
+        for span in cands:
+            c_rng = token_range(offsets, *span)
+            if c_rng is None or (c_rng[0] < t_rng[1] and t_rng[0] < c_rng[1]):
+                continue
+            b = between_range(t_rng, c_rng)
+            rows.append(
+                (
+                    top[c_rng[0] : c_rng[1]].mean(0),
+                    top[b[0] : b[1]].mean(0),
+                    distance_bucket(words_between(text, (trigger.start, trigger.end), span)),
+                )
+            )
+            spans.append(span)
+        if not rows:
+            return ()
+        logits = self.net.classify_role(
+            t_vec.expand(len(rows), -1),
+            torch.stack([r[0] for r in rows]),
+            torch.stack([r[1] for r in rows]),
+            torch.tensor([r[2] for r in rows]),
+            torch.full((len(rows),), EVENT_TYPES.index(kind)),
+        )
+        allowed = [0] + [ROLE_LABELS.index(r) for r in ROLES_BY_TYPE[kind]]
+        probs = logits[:, allowed].softmax(-1)
+        out = []
+        for (first, last), p in zip(spans, probs, strict=True):
+            k = int(p.argmax())
+            if k > 0 and float(p[k]) >= self.min_role:
+                out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
+        return tuple(out)

@@ -1,0 +1,172 @@
+"""The learned core: annotations as data, the converter, examples, the pre-filter, training."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+import torch
+
+from models.core.convert import convert_files, to_offsets
+from models.core.data import AnnotationError, load_training, read_lines
+from models.core.examples import event_example, swap_names, token_range
+from models.core.features import States
+from models.core.labels import ENTITY_LABELS, ROLE_LABELS, TRIGGER_LABELS
+from models.core.spans import Span, decode_bio, encode_bio
+from models.core.weights import WEIGHTS_DIR, load_core
+
+ROOT = Path(__file__).resolve().parents[2]
+CACHE = ROOT / ".cache" / "eventwire"
+DATA = ROOT / "models" / "data"
+
+LINE = {
+    "lang": "en",
+    "source": "written",
+    "text": "Lavrov met Wang Yi in Beijing on Monday; Wang Yi then met Blinken.",
+    "events": [
+        {"type": "MEETING", "status": "occurred", "trigger": "met",
+         "participant": ["Lavrov", "Wang Yi"], "location": "Beijing", "time": "on Monday"},
+        {"type": "MEETING", "status": "occurred", "trigger": "met",
+         "participant": ["Wang Yi", "Blinken"], "location": None, "time": None},
+    ],
+}  # fmt: skip
+
+
+def test_converter_gives_each_trigger_its_own_occurrence_and_roles_the_nearest() -> None:
+    line = to_offsets(LINE, "en-9999", "test:1")
+    first, second = line.events
+    assert (first.trigger.start, second.trigger.start) == (7, 54)
+    # "Wang Yi" twice: each event takes the mention nearest its trigger.
+    assert [s.start for r, s in first.roles] == [0, 11]
+    assert [s.start for r, s in second.roles] == [41, 58]
+    for ev in line.events:
+        for span in [ev.trigger, *(s for _, s in ev.roles)]:
+            assert line.text[span.start : span.end] == span.text
+
+
+def test_converter_rejects_a_span_not_in_the_text() -> None:
+    bad = {**LINE, "events": [{**LINE["events"][0], "participant": ["Sergei Lavrov"]}]}
+    with pytest.raises(AnnotationError, match=r"test:3.*'Sergei Lavrov' is not in the text"):
+        to_offsets(bad, "en-1", "test:3")
+
+
+def test_convert_files_appends_with_new_ids_and_skips_known_texts(tmp_path: Path) -> None:
+    incoming = tmp_path / "new.jsonl"
+    incoming.write_text(json.dumps(LINE) + "\n" + json.dumps(LINE) + "\n")
+    written, errors = convert_files([incoming], tmp_path)
+    assert (written, errors) == (1, [])
+    (line,) = read_lines([tmp_path / "events_en.jsonl"])
+    assert line.id == "en-0001" and len(line.events) == 2
+
+
+def test_read_lines_names_file_and_line_of_a_wrong_offset(tmp_path: Path) -> None:
+    good = to_offsets(LINE, "en-1", "x")
+    raw = json.loads(json.dumps({"id": "en-1", "text": good.text, "events": [
+        {"type": "MEETING", "status": "occurred",
+         "trigger": {"text": "met", "start": 8, "end": 11}, "roles": []}]}))  # fmt: skip
+    path = tmp_path / "events_en.jsonl"
+    path.write_text(json.dumps(raw) + "\n")
+    with pytest.raises(AnnotationError, match=r"events_en.jsonl:1: span 'met'"):
+        read_lines([path])
+
+
+def test_shipped_training_data_is_valid_and_large() -> None:
+    lines = load_training(DATA)
+    by_lang = {lang: [x for x in lines if x.lang == lang] for lang in ("ar", "en")}
+    for rows in by_lang.values():
+        assert len(rows) >= 4000
+        negatives = sum(not x.events for x in rows)
+        assert negatives >= len(rows) / 3  # negatives and near-misses
+    assert len({x.id for x in lines}) == len(lines)
+
+
+def test_bio_round_trip_is_word_level() -> None:
+    text = "Putin met Kim Jong Un."
+    offsets = [(0, 3), (3, 5), (5, 9), (9, 13), (13, 18), (18, 21), (21, 22)]
+    spans = [Span(0, 5, "PER"), Span(10, 21, "PER")]
+    ids = encode_bio(offsets, spans, ENTITY_LABELS)
+    decoded = decode_bio(text, offsets, ids, [1.0] * len(ids), ENTITY_LABELS)
+    assert [(text[s.start : s.end], s.label) for s in decoded] == [
+        ("Putin", "PER"),
+        ("Kim Jong Un", "PER"),
+    ]
+
+
+def _word_states(text: str) -> States:
+    """One fake position per word, offsets as a tokenizer would give them."""
+    words, at, offs = text.split(" "), 0, []
+    for w in words:
+        offs.append((at, at + len(w)))
+        at += len(w) + 1
+    return States(torch.zeros(len(offs), 8), torch.tensor(offs))
+
+
+def test_event_example_targets() -> None:
+    line = to_offsets(LINE, "en-1", "x")
+    ex = event_example(line, _word_states(line.text), mentions=[])
+    met = token_range(ex.states.offsets, 7, 10)
+    assert met is not None and TRIGGER_LABELS[int(ex.trigger_target[met[0]])] == "B-MEETING"
+    # Role spans are entities of some type; words outside them are unsupervised.
+    assert not ex.entity_allowed[0, 0] and ex.entity_allowed[0, ENTITY_LABELS.index("B-PER")]
+    assert ex.entity_allowed[1].all()
+    labels = {ROLE_LABELS[p.label] for p in ex.roles}
+    assert labels == {"participant", "place", "none"}  # Blinken is "none" for the first event
+
+
+def test_swap_names_keeps_every_span_on_its_text() -> None:
+    line = to_offsets(LINE, "en-1", "x")
+    people = [(0, 6), (11, 18), (41, 48), (58, 65)]
+    copy = swap_names(line, people, random.Random(3))
+    assert copy is not None and "Lavrov" not in copy.text
+    for ev in copy.events:
+        for span in [ev.trigger, *(s for _, s in ev.roles), ev.location, ev.time]:
+            assert span is None or copy.text[span.start : span.end] == span.text
+    assert copy.events[0].location is not None and copy.events[0].location.text == "Beijing"
+
+
+@pytest.mark.slow
+def test_shipped_core_reads_an_unknown_meeting() -> None:
+    from models.core.batches import pad_states
+    from models.core.features import encode_states
+    from models.core.network import BOTTOM
+    from models.core.reader import Reader
+    from models.encoder import load_encoder
+
+    net, prefilter, config = load_core(WEIGHTS_DIR, CACHE, lambda _: None)
+    enc = load_encoder(None, CACHE, 2, runtime="onnx-int8", layers=(BOTTOM,))
+    text = "Zorbulak Tenzin met Amari Folasade in Lagos on Monday."
+    states = encode_states(enc, [text], lambda _: None, "t")
+    hidden, mask, offsets = pad_states(states)
+    (reading,) = Reader(net).read([text], hidden, mask, offsets)
+    (trig,) = reading.triggers
+    assert trig.type == "MEETING" and text[trig.start : trig.end] == "met"
+    roles = {(text[r.start : r.end], r.role) for r in trig.roles}
+    assert {("Zorbulak Tenzin", "participant"), ("Amari Folasade", "participant")} <= roles
+    assert prefilter.keep(enc.tokenizer, [text, "Shares fell 2 percent on Monday."]) == [
+        True,
+        False,
+    ]
+    assert config["base_encoder"] and config["metrics"]
+
+
+@pytest.mark.slow
+def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
+    from models.core.train import train_core
+
+    small = tmp_path / "data"
+    small.mkdir()
+    for name in ("events_ar.jsonl", "events_en.jsonl"):
+        rows = (DATA / name).read_text().splitlines()
+        (small / name).write_text("\n".join(rows[:: len(rows) // 60]) + "\n")
+    recipe = {"epochs": 1, "ner_per_language": 20}
+    outs = []
+    for k in range(2):
+        out = tmp_path / f"w{k}"
+        metrics = train_core(small, out, CACHE, lambda _: None, recipe=recipe)
+        assert set(metrics) >= {"ar", "en", "prefilter", "train_seconds"}
+        outs.append((out / "core.safetensors").read_bytes())
+    assert outs[0] == outs[1]
+
+
