@@ -12,6 +12,7 @@ import typer
 from rich.progress import Progress
 
 from models.base import Extractor
+from models.evaluation.behaviour import capability_rates, format_rates
 from models.evaluation.run import format_report, predict, read_gold, score_events
 from models.schema import Article
 from stream import codec
@@ -68,8 +69,9 @@ def evaluate(
 
     For each file: precision, recall and F1 overall, per type, per language and
     per type/language; status, date and meeting-place accuracy on matched
-    events; the article-level type score; then the ablation — the lexicon
-    baseline (no encoder, no learned core) against the configured extractor.
+    events; the article-level type score; for behavioural suites (lines with a
+    "capability" tag) the pass rate per capability; then the ablation — the
+    lexicon baseline (no encoder, no learned core) against the configured extractor.
     """
     settings = load_settings()
     if output and len(gold) > 1:
@@ -99,6 +101,10 @@ def _one(
     if output:
         output.write_bytes(b"".join(codec.dumps_line(e) for e in events))
     result = score_events(lines, events)
+    if any("capability" in line for line in lines):  # a behavioural suite: pass rate per capability
+        result["capabilities"] = capability_rates(
+            lines, [e.model_dump(mode="json") for e in events]
+        )
     base = score_events(lines, _run(baseline, lines, 8, "lexicon baseline")) if baseline else None
     if as_json:
         payload = {"gold": str(path), **result}
@@ -112,6 +118,9 @@ def _one(
             typer.echo(entry)
     for line in format_report(result):
         typer.echo(line)
+    if "capabilities" in result:
+        for line in format_rates(result["capabilities"]):
+            typer.echo(line)
     if base is not None:
         typer.echo(_ablation(settings.extractor, result, base))
 
