@@ -57,14 +57,24 @@ def _entity_loss(logits: torch.Tensor, examples: Sequence[Example]) -> torch.Ten
     return torch.cat(losses).mean() if losses else logits.sum() * 0
 
 
-def _trigger_loss(logits: torch.Tensor, examples: Sequence[Example]) -> torch.Tensor:
+# Labels other than O weigh this much more: events are rare (most sentences have none),
+# and a missed trigger costs an event while a spurious one still has to find its roles.
+SPAN_WEIGHT = 3.0
+
+
+def _tag_loss(logits: torch.Tensor, targets: Sequence[torch.Tensor]) -> torch.Tensor:
     target = torch.full(logits.shape[:2], IGNORE, dtype=torch.int64)
-    for i, e in enumerate(examples):
-        target[i, : e.trigger_target.shape[0]] = e.trigger_target
+    for i, t in enumerate(targets):
+        target[i, : t.shape[0]] = t
     if (target != IGNORE).sum() == 0:
         return logits.sum() * 0
+    weight = torch.full((logits.shape[-1],), SPAN_WEIGHT)
+    weight[0] = 1.0
     return F.cross_entropy(
-        logits.reshape(-1, logits.shape[-1]), target.reshape(-1), ignore_index=IGNORE
+        logits.reshape(-1, logits.shape[-1]),
+        target.reshape(-1),
+        weight=weight,
+        ignore_index=IGNORE,
     )
 
 
@@ -72,9 +82,13 @@ def losses(net: CoreNet, examples: Sequence[Example]) -> dict[str, torch.Tensor]
     """The four losses of one batch (zero where the batch has no such target)."""
     states, mask = pad(examples)
     top = net.contextualise(states, mask)
-    ent, trig = net.tag(top)
+    ent, trig, arg = net.tag(top)
     sent = sentence_vectors(top, mask)
-    out = {"entity": _entity_loss(ent, examples), "trigger": _trigger_loss(trig, examples)}
+    out = {
+        "entity": _entity_loss(ent, examples),
+        "trigger": _tag_loss(trig, [e.trigger_target for e in examples]),
+        "argument": _tag_loss(arg, [e.argument_target for e in examples]),
+    }
     s_vec, s_ctx, s_y = [], [], []
     r_t, r_c, r_b, r_d, r_e, r_y = [], [], [], [], [], []
     for i, e in enumerate(examples):

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from models.core.batches import pad_states
 from models.core.data import Line
 from models.core.features import States
 from models.core.network import CoreNet
-from models.core.reader import Reader, Reading
+from models.core.reader import Cutoffs, Reader, Reading
 from models.entities import EntityFinder
 
 
@@ -28,11 +28,15 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def read_lines(
-    net: CoreNet, lines: Sequence[Line], states: Sequence[States], batch: int = 16
+    net: CoreNet,
+    lines: Sequence[Line],
+    states: Sequence[States],
+    cutoffs: Cutoffs | None = None,
+    batch: int = 16,
 ) -> list[Reading]:
     """The reader's output for annotated lines (gazetteer mentions as extra candidates)."""
     finder = EntityFinder(default_titles=False)
-    reader = Reader(net)
+    reader = Reader(net, cutoffs)
     out: list[Reading] = []
     for k in range(0, len(lines), batch):
         chunk, st = lines[k : k + batch], states[k : k + batch]
@@ -42,9 +46,11 @@ def read_lines(
     return out
 
 
-def evaluate(net: CoreNet, lines: Sequence[Line], states: Sequence[States]) -> dict[str, Any]:
+def evaluate(
+    net: CoreNet, lines: Sequence[Line], states: Sequence[States], cutoffs: Cutoffs | None = None
+) -> dict[str, Any]:
     """Trigger (type + overlap), status, role (role + overlapping span) scores per language."""
-    readings = read_lines(net, lines, states)
+    readings = read_lines(net, lines, states, cutoffs)
     report: dict[str, Any] = {}
     for lang in sorted({x.lang for x in lines}):
         c = {
@@ -93,3 +99,29 @@ def evaluate(net: CoreNet, lines: Sequence[Line], states: Sequence[States]) -> d
             "role": _f1(c["role_tp"], c["role_pred"], c["role_gold"]),
         }
     return report
+
+
+def tune_cutoffs(
+    net: CoreNet, lines: Sequence[Line], states: Sequence[States], log: Callable[[str], None]
+) -> tuple[Cutoffs, dict[str, Any]]:
+    """The decoding cutoffs that score best on held-out lines (mean of trigger and role F1
+    over the languages): the trigger cutoff first, then the role cutoff."""
+
+    def quality(c: Cutoffs) -> tuple[float, dict[str, Any]]:
+        report = evaluate(net, lines, states, c)
+        langs = [v for v in report.values() if isinstance(v, dict)]
+        value = sum(v["trigger"]["f1"] + v["role"]["f1"] for v in langs) / (2 * len(langs))
+        log(f"  cutoffs {c}: {value:.3f}")
+        return value, report
+
+    best = Cutoffs()
+    best_q, best_report = quality(best)
+    for c in [Cutoffs(trigger=t) for t in (0.3, 0.4)]:
+        q, report = quality(c)
+        if q > best_q:
+            best, best_q, best_report = c, q, report
+    for c in [Cutoffs(best.trigger, best.argument, r) for r in (0.35, 0.65)]:
+        q, report = quality(c)
+        if q > best_q:
+            best, best_q, best_report = c, q, report
+    return best, best_report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -11,6 +12,7 @@ import torch
 from models.core.data import EventAnnotation, Line, SpanRef
 from models.core.features import States
 from models.core.labels import (
+    ARGUMENT_LABELS,
     ENTITY_LABELS,
     ENTITY_TYPES,
     ROLE_LABELS,
@@ -40,6 +42,7 @@ class Example:
     states: States
     entity_allowed: torch.Tensor  # bool [T, len(ENTITY_LABELS)]
     trigger_target: torch.Tensor  # int64 [T], IGNORE where unsupervised
+    argument_target: torch.Tensor  # int64 [T], IGNORE where unsupervised
     statuses: list[tuple[tuple[int, int], int]] = field(default_factory=list)
     roles: list[RolePair] = field(default_factory=list)
 
@@ -85,7 +88,8 @@ def ner_example(states: States, spans: Sequence[tuple[int, int, str]]) -> Exampl
     allowed = torch.zeros(n, len(ENTITY_LABELS), dtype=torch.bool)
     allowed[:, 0] = True
     _bio(states.offsets, spans, ENTITY_LABELS, allowed)
-    return Example(states, allowed, torch.full((n,), IGNORE, dtype=torch.int64))
+    unsupervised = torch.full((n,), IGNORE, dtype=torch.int64)
+    return Example(states, allowed, unsupervised, unsupervised.clone())
 
 
 def _candidates(line: Line, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -95,6 +99,27 @@ def _candidates(line: Line, extra: Sequence[tuple[int, int]]) -> list[tuple[int,
         if not any(a < y and x < b for x, y in spans):
             spans.add((a, b))
     return sorted(spans)
+
+
+def _argument_target(off: torch.Tensor, spans: Sequence[tuple[int, int]]) -> torch.Tensor:
+    """B/I-ARG on the sentence's role and place spans, O on every other real position."""
+    target = torch.where(off[:, 0] >= 0, 0, IGNORE).to(torch.int64)
+    for start, end in spans:
+        rng = token_range(off, start, end)
+        if rng is not None:
+            target[rng[0]] = ARGUMENT_LABELS.index("B-ARG")
+            target[rng[0] + 1 : rng[1]] = ARGUMENT_LABELS.index("I-ARG")
+    return target
+
+
+def _junk(line: Line, spans: Sequence[tuple[int, int]], per_line: int = 4) -> list[tuple[int, int]]:
+    """A few words that are no argument, so the role head learns to reject stray candidates
+    (the argument tagger's near-misses); picked by a hash of the line id, so deterministic."""
+    words = [(m.start(), m.end()) for m in re.finditer(r"\S+", line.text)]
+    taken = [*spans, *((e.trigger.start, e.trigger.end) for e in line.events)]
+    free = [w for w in words if not any(w[0] < b and a < w[1] for a, b in taken)]
+    rng = random.Random(line.id)
+    return sorted(rng.sample(free, min(per_line, len(free)))) if line.events else []
 
 
 def _label(event: EventAnnotation, span: tuple[int, int]) -> int | None:
@@ -117,8 +142,9 @@ def event_example(line: Line, states: States, mentions: Sequence[tuple[int, int]
     spans = {(s.start, s.end) for e in line.events for _, s in [*e.roles, ("", e.location)] if s}
     _bio(off, [(a, b, "|".join(ENTITY_TYPES)) for a, b in spans], ENTITY_LABELS, allowed)
     trig = torch.where(off[:, 0] >= 0, 0, IGNORE).to(torch.int64)
-    ex = Example(states, allowed, trig)
-    cands = _candidates(line, mentions)
+    args = _argument_target(off, sorted(spans)) if line.events else torch.full_like(trig, IGNORE)
+    ex = Example(states, allowed, trig, args)
+    cands = _candidates(line, mentions) + _junk(line, sorted(spans))
     for event in line.events:
         t_rng = token_range(off, event.trigger.start, event.trigger.end)
         if t_rng is None:

@@ -8,6 +8,8 @@ from models.schema import EVENT_TYPES, STATUSES, EventType
 ENTITY_TYPES = ("PER", "ORG", "GPE", "LOC")
 ENTITY_LABELS = bio_labels(ENTITY_TYPES)
 TRIGGER_LABELS = bio_labels(EVENT_TYPES)
+# Spans that play a role in some event of the sentence (who, with whom, where).
+ARGUMENT_LABELS = bio_labels(("ARG",))
 STATUS_LABELS = list(STATUSES)
 # "none" first: a candidate span that plays no part in the trigger's event.
 ROLE_LABELS = [

@@ -13,6 +13,7 @@ import torch
 from torch import nn
 
 from models.core.labels import (
+    ARGUMENT_LABELS,
     DISTANCE_BUCKETS,
     ENTITY_LABELS,
     ROLE_LABELS,
@@ -35,7 +36,11 @@ def _mlp(n_in: int, n_out: int) -> nn.Sequential:
 
 
 class CoreNet(nn.Module):
-    """Top layers + entity tagger, trigger tagger, status and role classifiers.
+    """Top layers + entity, trigger and argument taggers, status and role classifiers.
+
+    The entity tagger types names (PER/ORG/GPE/LOC, from the NER corpora); the
+    argument tagger marks the spans that play a part in an event of the sentence
+    (titles-only parties and groups too); the role classifier says which part.
 
     ``layers`` are ``transformers`` BertLayer modules; ``hidden`` their width.
     """
@@ -46,6 +51,7 @@ class CoreNet(nn.Module):
         self.dropout = nn.Dropout(0.1)
         self.entity = nn.Linear(hidden, len(ENTITY_LABELS))
         self.trigger = nn.Linear(hidden, len(TRIGGER_LABELS))
+        self.argument = nn.Linear(hidden, len(ARGUMENT_LABELS))
         self.status = _mlp(2 * hidden, len(STATUS_LABELS))
         self.distance = nn.Embedding(len(DISTANCE_BUCKETS) + 1, 32)
         self.event_type = nn.Embedding(len(EVENT_TYPES), 32)
@@ -59,9 +65,9 @@ class CoreNet(nn.Module):
             states = out[0] if isinstance(out, tuple) else out
         return self.dropout(states)
 
-    def tag(self, top: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
-        """Entity and trigger logits ``[B, T, L]``."""
-        return self.entity(top), self.trigger(top)
+    def tag(self, top: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+        """Entity, trigger and argument logits ``[B, T, L]``."""
+        return self.entity(top), self.trigger(top), self.argument(top)
 
     def classify_status(self, trigger: torch.Tensor, sentence: torch.Tensor) -> torch.Tensor:
         """``[N, H]`` trigger vectors and their sentences' vectors → status logits."""

@@ -15,6 +15,7 @@ import torch
 from models.core.batches import sentence_vectors
 from models.core.examples import between_range, token_range, words_between
 from models.core.labels import (
+    ARGUMENT_LABELS,
     ENTITY_LABELS,
     ROLE_LABELS,
     ROLES_BY_TYPE,
@@ -48,18 +49,40 @@ class TriggerReading:
 
 @dataclass
 class Reading:
-    """What the core says about one sentence."""
+    """What the core says about one sentence: typed names, argument spans, triggers."""
 
     entities: list[Span] = field(default_factory=list)
+    arguments: list[Span] = field(default_factory=list)
     triggers: list[TriggerReading] = field(default_factory=list)
 
 
-class Reader:
-    """Decodes the core's outputs; ``min_role`` is the least probability a role needs."""
+@dataclass(frozen=True)
+class Cutoffs:
+    """Least probabilities: of "not O" for a trigger or argument piece, of a role."""
 
-    def __init__(self, net: CoreNet, min_role: float = 0.5) -> None:
+    trigger: float = 0.5
+    argument: float = 0.5
+    role: float = 0.5
+
+
+def decode(
+    text: str, offs: list[tuple[int, int]], probs: torch.Tensor, labels: list[str], cutoff: float
+) -> list[Span]:
+    """BIO spans where a piece's probability of not being O reaches ``cutoff``."""
+    ids = probs[:, 1:].argmax(-1)
+    outside = probs[:, 0]
+    keep = (1.0 - outside) >= cutoff
+    label_ids = torch.where(keep, ids + 1, 0).tolist()
+    scores = torch.where(keep, 1.0 - outside, outside).tolist()
+    return decode_bio(text, offs, label_ids, scores, labels)
+
+
+class Reader:
+    """Decodes the core's outputs with the given :class:`Cutoffs`."""
+
+    def __init__(self, net: CoreNet, cutoffs: Cutoffs | None = None) -> None:
         self.net = net
-        self.min_role = min_role
+        self.cutoffs = cutoffs or Cutoffs()
 
     def read(
         self,
@@ -72,11 +95,16 @@ class Reader:
         """One :class:`Reading` per text. ``extra``: more candidate spans per text (gazetteer)."""
         with torch.inference_mode():
             top = self.net.contextualise(states, mask)
-            ent, trig = (x.softmax(-1) for x in self.net.tag(top))
+            ent, trig, arg = (x.softmax(-1) for x in self.net.tag(top))
             sent = sentence_vectors(top, mask)
             return [
                 self._one(
-                    text, top[i], sent[i], ent[i], trig[i], offsets[i], extra[i] if extra else ()
+                    text,
+                    top[i],
+                    sent[i],
+                    (ent[i], trig[i], arg[i]),
+                    offsets[i],
+                    extra[i] if extra else (),
                 )
                 for i, text in enumerate(texts)
             ]
@@ -86,31 +114,37 @@ class Reader:
         text: str,
         top: torch.Tensor,
         sent: torch.Tensor,
-        ent: torch.Tensor,
-        trig: torch.Tensor,
+        probs: tuple[torch.Tensor, torch.Tensor, torch.Tensor],
         offsets: torch.Tensor,
         extra: Sequence[tuple[int, int]],
     ) -> Reading:
         offs = [(int(a), int(b)) for a, b in offsets.tolist()]
+        ent, trig, arg = probs
         e_score, e_ids = ent.max(-1)
-        t_score, t_ids = trig.max(-1)
         entities = decode_bio(text, offs, e_ids.tolist(), e_score.tolist(), ENTITY_LABELS)
-        triggers = decode_bio(text, offs, t_ids.tolist(), t_score.tolist(), TRIGGER_LABELS)
-        cands = [(s.start, s.end) for s in entities]
+        triggers = decode(text, offs, trig, TRIGGER_LABELS, self.cutoffs.trigger)
+        arguments = decode(text, offs, arg, ARGUMENT_LABELS, self.cutoffs.argument)
+        cands = [(s.start, s.end) for s in arguments]
         cands += [c for c in extra if not any(c[0] < b and a < c[1] for a, b in cands)]
-        out = Reading(entities=entities)
+        out = Reading(entities=entities, arguments=arguments)
         for span in triggers:
             rng = token_range(offsets, span.start, span.end)
             if rng is None:
                 continue
             vec = top[rng[0] : rng[1]].mean(0)
-            probs = self.net.classify_status(vec[None], sent[None])[0].softmax(-1)
-            k = int(probs.argmax())
+            status = self.net.classify_status(vec[None], sent[None])[0].softmax(-1)
+            k = int(status.argmax())
             kind: EventType = span.label  # type: ignore[assignment]
             roles = self._roles(text, top, offsets, span, rng, vec, kind, cands)
             out.triggers.append(
                 TriggerReading(
-                    span.start, span.end, kind, span.score, STATUS_LABELS[k], float(probs[k]), roles
+                    span.start,
+                    span.end,
+                    kind,
+                    span.score,
+                    STATUS_LABELS[k],
+                    float(status[k]),
+                    roles,
                 )
             )
         return out
@@ -154,6 +188,6 @@ class Reader:
         out = []
         for (first, last), p in zip(spans, probs, strict=True):
             k = int(p.argmax())
-            if k > 0 and float(p[k]) >= self.min_role:
+            if k > 0 and float(p[k]) >= self.cutoffs.role:
                 out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
         return tuple(out)

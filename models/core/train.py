@@ -8,6 +8,7 @@ the held-out split → write ``models/core/weights/``. About 15-30 minutes on 2 
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -19,7 +20,7 @@ from tokenizers import Tokenizer
 
 from models.core.batches import batches, clip, losses, parameter_groups
 from models.core.data import Line, load_training
-from models.core.evaluate import evaluate
+from models.core.evaluate import tune_cutoffs
 from models.core.examples import Example, event_example, ner_example, swap_names
 from models.core.features import cached_states
 from models.core.ner_data import load_ner
@@ -179,7 +180,7 @@ def train_core(
     net = CoreNet(layers, hidden)
     log(f"training on {len(examples)} examples for {recipe['epochs']} epochs")
     _fit(net, examples, recipe, log)
-    metrics = evaluate(net, dev, dev_states)
+    cutoffs, metrics = tune_cutoffs(net, dev, dev_states, log)
     prefilter, metrics["prefilter"] = _prefilter(encoder.tokenizer, train, dev, recipe["seed"], log)
     metrics["train_seconds"] = round(time.perf_counter() - started, 1)
     metrics["counts"] = {
@@ -188,7 +189,12 @@ def train_core(
         "dev": len(dev),
         "ner": len(ner),
     }
-    extra = {"recipe": recipe, "metrics": metrics, "encoder": encoder.name}
+    extra = {
+        "recipe": recipe,
+        "metrics": metrics,
+        "encoder": encoder.name,
+        "cutoffs": dataclasses.asdict(cutoffs),
+    }
     save_core(net, prefilter, out_dir, cache_dir, extra)
     log(f"saved the core to {out_dir} after {metrics['train_seconds']} s: {metrics}")
     return metrics

@@ -25,7 +25,7 @@ from typing import Literal
 from models.assemble.pipeline import finish
 from models.core.assemble import article_candidates
 from models.core.network import BOTTOM
-from models.core.reader import Reader, Reading
+from models.core.reader import Cutoffs, Reader, Reading
 from models.core.weights import WEIGHTS_DIR, load_core
 from models.dates import find_times
 from models.encoder import EncodedBatch, EncoderError, Runtime, load_encoder
@@ -101,7 +101,7 @@ class TransformerExtractor:
         self._encoder = load_encoder(
             None, cache_dir, threads, say, runtime=runtime, layers=(BOTTOM,), spin=spin
         )
-        self._reader = Reader(net)
+        self._reader = Reader(net, Cutoffs(**config.get("cutoffs", {})))
         self._prefix: str = config["prefix"]
         self._max_length = min(config["max_length"], max_length or config["max_length"])
         self._entities = EntityFinder(default_titles=False)
@@ -174,7 +174,7 @@ class TransformerExtractor:
 
     def _prepare(self, article: Article) -> _Prepared:
         language = article.language or detect_language(article.text)
-        sentences = split_sentences(article.text)
+        sentences = split_sentences(article.text, language)
         mentions = fallback_names(article.text, self._entities.find(article.text, language))
         times = find_times(article.text, language, article.published_datetime())
         signals = self._signals.detect(sentences, language)
