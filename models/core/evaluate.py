@@ -41,7 +41,7 @@ def read_lines(
     for k in range(0, len(lines), batch):
         chunk, st = lines[k : k + batch], states[k : k + batch]
         hidden, mask, offsets = pad_states(st)
-        extra = [[(m.start, m.end) for m in finder.find(x.text, x.lang)] for x in chunk]
+        extra = [[(m.start, m.end, m.kind) for m in finder.find(x.text, x.lang)] for x in chunk]
         out += reader.read([x.text for x in chunk], hidden, mask, offsets, extra)
     return out
 

@@ -19,6 +19,7 @@ from models.core.labels import (
     STATUS_LABELS,
     TRIGGER_LABELS,
     distance_bucket,
+    kind_of,
 )
 from models.core.names import invented_name
 from models.schema import EVENT_TYPES
@@ -34,6 +35,7 @@ class RolePair:
     between: tuple[int, int]
     distance: int  # bucket index
     event_type: int
+    kind: int  # index in GAZETTEER_KINDS
     label: int
 
 
@@ -92,10 +94,10 @@ def ner_example(states: States, spans: Sequence[tuple[int, int, str]]) -> Exampl
     return Example(states, allowed, unsupervised, unsupervised.clone())
 
 
-def _candidates(line: Line, extra: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def _candidates(line: Line, extra: Sequence[tuple[int, int, str]]) -> list[tuple[int, int]]:
     spans = {(s.start, s.end) for e in line.events for _, s in e.roles}
     spans |= {(e.location.start, e.location.end) for e in line.events if e.location}
-    for a, b in extra:  # gazetteer mentions the annotation does not cover
+    for a, b, _ in extra:  # gazetteer mentions the annotation does not cover
         if not any(a < y and x < b for x, y in spans):
             spans.add((a, b))
     return sorted(spans)
@@ -134,7 +136,7 @@ def _label(event: EventAnnotation, span: tuple[int, int]) -> int | None:
     return 0
 
 
-def event_example(line: Line, states: States, mentions: Sequence[tuple[int, int]]) -> Example:
+def event_example(line: Line, states: States, mentions: Sequence[tuple[int, int, str]]) -> Example:
     """An annotated line: role spans as entities of any type, every trigger, statuses, roles."""
     off = states.offsets
     n = off.shape[0]
@@ -152,7 +154,7 @@ def event_example(line: Line, states: States, mentions: Sequence[tuple[int, int]
         for pos in range(*t_rng):
             trig[pos] = TRIGGER_LABELS.index(f"{'B' if pos == t_rng[0] else 'I'}-{event.type}")
         ex.statuses.append((t_rng, STATUS_LABELS.index(event.status)))  # type: ignore[arg-type]
-        ex.roles += _role_pairs(line.text, off, event, t_rng, cands)
+        ex.roles += _role_pairs(line.text, off, event, t_rng, cands, mentions)
     return ex
 
 
@@ -162,6 +164,7 @@ def _role_pairs(
     event: EventAnnotation,
     t_rng: tuple[int, int],
     cands: list[tuple[int, int]],
+    known: Sequence[tuple[int, int, str]],
 ) -> list[RolePair]:
     out = []
     trig_span = (event.trigger.start, event.trigger.end)
@@ -177,6 +180,7 @@ def _role_pairs(
                 between_range(t_rng, c_rng),
                 distance_bucket(words_between(text, trig_span, span)),
                 EVENT_TYPES.index(event.type),
+                kind_of(span, known),
                 label,
             )
         )
@@ -189,7 +193,9 @@ def between_range(a: tuple[int, int], b: tuple[int, int]) -> tuple[int, int]:
     return (lo, hi) if hi > lo else a
 
 
-def swap_names(line: Line, people: Sequence[tuple[int, int]], rng: random.Random) -> Line | None:
+def swap_names(
+    line: Line, people: Sequence[tuple[int, int]], rng: random.Random, suffix: str = "~names"
+) -> Line | None:
     """A copy of ``line`` with the role spans' people renamed (offsets shifted); None if none."""
     roles = [s for e in line.events for r, s in e.roles if r in _NAME_ROLES]
     targets = sorted({p for p in people if any(s.start <= p[0] and p[1] <= s.end for s in roles)})
@@ -226,4 +232,4 @@ def swap_names(line: Line, people: Sequence[tuple[int, int]], rng: random.Random
         )
     except ValueError:
         return None
-    return replace(line, id=f"{line.id}~names", text=text, events=events)
+    return replace(line, id=f"{line.id}{suffix}", text=text, events=events)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from models.core.spans import bio_labels
 from models.schema import EVENT_TYPES, STATUSES, EventType
 
@@ -27,6 +29,17 @@ ROLES_BY_TYPE: dict[EventType, tuple[str, ...]] = {
     "VISIT": ("visitor", "host", "inviter", "place"),
     "ARMS_TRANSFER": ("supplier", "recipient", "place"),
 }
+# What the gazetteer says a role candidate is ("" = it does not know the span).
+GAZETTEER_KINDS = ("", "PERSON", "ORG", "GPE", "LOC")
+
+
+def kind_of(span: tuple[int, int], known: Sequence[tuple[int, int, str]]) -> int:
+    """Index in :data:`GAZETTEER_KINDS` of the longest known mention overlapping ``span``."""
+    hits = [(b - a, kind) for a, b, kind in known if a < span[1] and span[0] < b]
+    kind = max(hits)[1] if hits else ""
+    return GAZETTEER_KINDS.index(kind) if kind in GAZETTEER_KINDS else 0
+
+
 # Distance between trigger and candidate, in words, bucketed (sign kept: before/after).
 DISTANCE_BUCKETS = (-30, -15, -8, -4, -2, -1, 0, 1, 2, 4, 8, 15, 30)
 

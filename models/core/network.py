@@ -16,6 +16,7 @@ from models.core.labels import (
     ARGUMENT_LABELS,
     DISTANCE_BUCKETS,
     ENTITY_LABELS,
+    GAZETTEER_KINDS,
     ROLE_LABELS,
     STATUS_LABELS,
     TRIGGER_LABELS,
@@ -55,7 +56,8 @@ class CoreNet(nn.Module):
         self.status = _mlp(2 * hidden, len(STATUS_LABELS))
         self.distance = nn.Embedding(len(DISTANCE_BUCKETS) + 1, 32)
         self.event_type = nn.Embedding(len(EVENT_TYPES), 32)
-        self.role = _mlp(4 * hidden + 64, len(ROLE_LABELS))
+        self.kind = nn.Embedding(len(GAZETTEER_KINDS), 16)
+        self.role = _mlp(4 * hidden + 80, len(ROLE_LABELS))
 
     def contextualise(self, states: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """``[B, T, H]`` bottom states + ``[B, T]`` mask → top-layer states."""
@@ -80,11 +82,13 @@ class CoreNet(nn.Module):
         between: torch.Tensor,
         distance: torch.Tensor,
         event_type: torch.Tensor,
+        kind: torch.Tensor,
     ) -> torch.Tensor:
         """Role logits for ``[N]`` (trigger, candidate) pairs.
 
         ``between`` is the mean state of the words between the two (the
-        trigger's vector when adjacent): the words that say who did what.
+        trigger's vector when adjacent): the words that say who did what;
+        ``kind`` what the gazetteer knows the candidate as (a place is no visitor).
         """
         feats = [
             trigger,
@@ -93,5 +97,6 @@ class CoreNet(nn.Module):
             between,
             self.distance(distance),
             self.event_type(event_type),
+            self.kind(kind),
         ]
         return self.role(torch.cat(feats, -1))

@@ -87,7 +87,7 @@ def fit_filter(
     net = SentenceFilter()
     opt = torch.optim.Adam(net.parameters(), lr=0.02)
     y = torch.tensor([float(v) for v in labels])
-    pos_weight = torch.tensor((len(y) - y.sum()) / y.sum().clamp(min=1))
+    pos_weight = (len(y) - y.sum()) / y.sum().clamp(min=1)
     loss_fn = nn.BCEWithLogitsLoss(pos_weight=pos_weight)
     gen = torch.Generator().manual_seed(seed)
     for epoch in range(epochs):

@@ -22,6 +22,7 @@ from models.core.labels import (
     STATUS_LABELS,
     TRIGGER_LABELS,
     distance_bucket,
+    kind_of,
 )
 from models.core.network import CoreNet
 from models.core.spans import Span, decode_bio
@@ -90,9 +91,10 @@ class Reader:
         states: torch.Tensor,
         mask: torch.Tensor,
         offsets: torch.Tensor,
-        extra: Sequence[Sequence[tuple[int, int]]] | None = None,
+        extra: Sequence[Sequence[tuple[int, int, str]]] | None = None,
     ) -> list[Reading]:
-        """One :class:`Reading` per text. ``extra``: more candidate spans per text (gazetteer)."""
+        """One :class:`Reading` per text. ``extra``: the gazetteer's mentions per text
+        ``(start, end, kind)``: more role candidates, and what each candidate is known as."""
         with torch.inference_mode():
             top = self.net.contextualise(states, mask)
             ent, trig, arg = (x.softmax(-1) for x in self.net.tag(top))
@@ -116,7 +118,7 @@ class Reader:
         sent: torch.Tensor,
         probs: tuple[torch.Tensor, torch.Tensor, torch.Tensor],
         offsets: torch.Tensor,
-        extra: Sequence[tuple[int, int]],
+        extra: Sequence[tuple[int, int, str]],
     ) -> Reading:
         offs = [(int(a), int(b)) for a, b in offsets.tolist()]
         ent, trig, arg = probs
@@ -125,7 +127,7 @@ class Reader:
         triggers = decode(text, offs, trig, TRIGGER_LABELS, self.cutoffs.trigger)
         arguments = decode(text, offs, arg, ARGUMENT_LABELS, self.cutoffs.argument)
         cands = [(s.start, s.end) for s in arguments]
-        cands += [c for c in extra if not any(c[0] < b and a < c[1] for a, b in cands)]
+        cands += [(a, b) for a, b, _ in extra if not any(a < y and x < b for x, y in cands)]
         out = Reading(entities=entities, arguments=arguments)
         for span in triggers:
             rng = token_range(offsets, span.start, span.end)
@@ -135,7 +137,7 @@ class Reader:
             status = self.net.classify_status(vec[None], sent[None])[0].softmax(-1)
             k = int(status.argmax())
             kind: EventType = span.label  # type: ignore[assignment]
-            roles = self._roles(text, top, offsets, span, rng, vec, kind, cands)
+            roles = self._roles(text, top, offsets, span, rng, vec, kind, cands, extra)
             out.triggers.append(
                 TriggerReading(
                     span.start,
@@ -159,6 +161,7 @@ class Reader:
         t_vec: torch.Tensor,
         kind: EventType,
         cands: Sequence[tuple[int, int]],
+        known: Sequence[tuple[int, int, str]],
     ) -> tuple[RoleReading, ...]:
         rows, spans = [], []
         for span in cands:
@@ -182,6 +185,7 @@ class Reader:
             torch.stack([r[1] for r in rows]),
             torch.tensor([r[2] for r in rows]),
             torch.full((len(rows),), EVENT_TYPES.index(kind)),
+            torch.tensor([kind_of(span, known) for span in spans]),
         )
         allowed = [0] + [ROLE_LABELS.index(r) for r in ROLES_BY_TYPE[kind]]
         probs = logits[:, allowed].softmax(-1)

@@ -29,6 +29,7 @@ from models.core.prefilter import SentenceFilter, fit_filter, measure_filter, tu
 from models.core.weights import WEIGHTS_DIR, base_layers, save_core
 from models.encoder import load_encoder
 from models.entities import EntityFinder
+from models.lexicon.names import fallback_names
 from models.lexicon.signals import LexiconSignals
 from models.mentions import Sentence
 
@@ -36,7 +37,7 @@ Log = Callable[[str], None]
 DEFAULT_NER_DIR = Path(__file__).resolve().parents[3] / "shared" / "data" / "ner"
 DEFAULT_CACHE = Path("~/.cache/eventwire").expanduser()
 RECIPE: dict[str, Any] = {
-    "epochs": 3,
+    "epochs": 5,
     "batch_size": 16,
     "lr_layers": 5e-5,
     "lr_heads": 1e-3,
@@ -46,11 +47,13 @@ RECIPE: dict[str, Any] = {
 
 
 def _mentions(finder: EntityFinder, line: Line) -> list[tuple[int, int, str]]:
-    return [(m.start, m.end, m.kind) for m in finder.find(line.text, line.lang or "en")]
+    """The gazetteer's mentions and unknown capitalised names, as the extractor sees them."""
+    found = fallback_names(line.text, finder.find(line.text, line.lang or "en"))
+    return [(m.start, m.end, m.kind) for m in found]
 
 
 def _with_names(lines: Sequence[Line], finder: EntityFinder, seed: int) -> list[Line]:
-    """One renamed copy of every training line whose roles hold a person."""
+    """Two renamed copies of every training line whose roles hold a person."""
     rng = random.Random(seed)
     out = []
     for line in lines:
@@ -67,9 +70,10 @@ def _with_names(lines: Sequence[Line], finder: EntityFinder, seed: int) -> list[
             for p in sorted(set(people))
             if not any(p != q and q[0] <= p[0] and p[1] <= q[1] for q in people)
         ]
-        copy = swap_names(line, people, rng)
-        if copy is not None:
-            out.append(copy)
+        for k in range(2):
+            copy = swap_names(line, people, rng, suffix=f"~names{k}")
+            if copy is not None:
+                out.append(copy)
     return out
 
 
@@ -77,7 +81,7 @@ def _event_examples(
     lines: Sequence[Line], states: Sequence[Any], finder: EntityFinder
 ) -> list[Example]:
     return [
-        event_example(line, st, [(a, b) for a, b, _ in _mentions(finder, line)])
+        event_example(line, st, _mentions(finder, line))
         for line, st in zip(lines, states, strict=True)
     ]
 

@@ -202,11 +202,11 @@ class TransformerExtractor:
         return [r for r in out if r is not None]
 
     @staticmethod
-    def _known_spans(prep: _Prepared, index: int) -> list[tuple[int, int]]:
-        """Gazetteer mentions of sentence ``index``, in sentence offsets (role candidates)."""
+    def _known_spans(prep: _Prepared, index: int) -> list[tuple[int, int, str]]:
+        """Gazetteer mentions of sentence ``index`` with their kinds, in sentence offsets."""
         s = prep.sentences[index]
         return [
-            (m.start - s.start, m.end - s.start)
+            (m.start - s.start, m.end - s.start, m.kind)
             for m in _inside(prep.mentions, s)
             if not m.in_title
         ]

@@ -27,7 +27,10 @@ def train(
     / "data"
     / "ner",
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same weights).")] = 13,
-    epochs: Annotated[int, typer.Option(min=1, help="Passes over the training data.")] = 3,
+    epochs: Annotated[
+        int | None,
+        typer.Option(min=1, help="Passes over the training data (default: the recipe's)."),
+    ] = None,
 ) -> None:
     """Fine-tune the encoder's top layers with the entity, trigger, status and role heads.
 
@@ -48,7 +51,7 @@ def train(
         log=lambda line: err.print(line),
         ner_dir=ner_dir,
         threads=settings.torch_threads,
-        recipe={"seed": seed, "epochs": epochs},
+        recipe={"seed": seed} | ({"epochs": epochs} if epochs else {}),
     )
     typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False))
     err.print(f"[green]weights written to {out}[/]")

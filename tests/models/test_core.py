@@ -168,5 +168,3 @@ def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
         assert set(metrics) >= {"ar", "en", "prefilter", "train_seconds"}
         outs.append((out / "core.safetensors").read_bytes())
     assert outs[0] == outs[1]
-
-

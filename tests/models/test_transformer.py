@@ -145,3 +145,26 @@ def test_a_failing_article_stops_the_batch_and_leaves_no_work_behind(
     assert extractor._pool._work_queue.empty()
     monkeypatch.undo()
     assert [len(found) for found in extractor.extract_batch(arts)] == [1, 1, 1, 1]
+
+
+def _one_meeting(extractor: TransformerExtractor, text: str) -> Event:
+    art = Article(id="probe", language="en", published_at="2024-05-09", text=text)
+    (event,) = [e for e in extractor.extract_batch([art])[0] if e.type == "MEETING"]
+    return event
+
+
+def test_a_meeting_of_names_no_list_knows(extractor: TransformerExtractor) -> None:
+    # The first probe: the old heads vetoed it because no gazetteer knew the parties.
+    event = _one_meeting(extractor, "Zorbulak Tenzin met Amari Folasade in Lagos on Monday.")
+    assert {"Zorbulak Tenzin", "Amari Folasade"} <= {a.text for a in event.actors}
+    assert event.time is not None and event.time.start == "2024-05-06"
+
+
+def test_a_paraphrased_trigger(extractor: TransformerExtractor) -> None:
+    event = _one_meeting(
+        extractor,
+        "Norwegian Trade Minister Jan Christian Vestre today held discussions with Kenyan "
+        "Treasury Secretary Njuguna Ndung'u in Nairobi.",
+    )
+    texts = " ".join(a.text for a in event.actors)
+    assert "Vestre" in texts and "Ndung'u" in texts
