@@ -32,7 +32,7 @@ def build_extractor(
     """Build the extractor ``kind`` ("lexicon" or "transformer").
 
     ``model_source``, ``cache_dir``, ``threads`` (CPU threads for torch) and
-    ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``runtime``,
+    ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``runtime``, ``fallback``,
     ``spin``)
     are used by the transformer extractor only.
 

@@ -113,6 +113,8 @@ def _tuning(settings: Settings) -> dict[str, object]:
         tuning["max_length"] = settings.encoder_max_length
     if settings.encoder_runtime != "onnx-int8":
         tuning["runtime"] = settings.encoder_runtime
+    if not settings.rule_fallback:
+        tuning["fallback"] = False
     if settings.omp_wait_policy == "ACTIVE":
         tuning["spin"] = True
     return tuning

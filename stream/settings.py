@@ -174,9 +174,17 @@ class Settings(BaseSettings):
     encoder_runtime: Literal["onnx-int8", "onnx", "torch"] = Field(
         default="onnx-int8",
         description=(
-            "What runs the encoder. onnx-int8: ONNX Runtime, an export with int8 weights built "
-            "into the cache on first use (fastest; same dev-gold event F1 as float32). onnx: the "
-            "float32 export (the same features as PyTorch). torch: PyTorch eager."
+            "What runs the encoder's frozen layers 1-8. onnx-int8: ONNX Runtime, an export with "
+            "int8 weights built into the cache on first use (fastest; the learned core was "
+            "trained on its features). onnx: the float32 export. torch: PyTorch eager."
+        ),
+    )
+    rule_fallback: bool = Field(
+        default=True,
+        description=(
+            "Transformer only: where the learned core reads no complete event of a type in a "
+            "sentence the lexicon flags, take the rule baseline's reading of it. false: the "
+            "learned core alone (the ablation in the README)."
         ),
     )
     omp_wait_policy: Literal["PASSIVE", "ACTIVE"] = Field(

@@ -105,13 +105,24 @@ def assemble(
 
     Deterministic: the same inputs give the same events and event ids.
     """
-    resolved = coref.resolve(article.text, list(mentions))
+    cands = rule_candidates(article.text, signals, mentions, times)
+    return finish(article, language, sentences, cands, times, info)
+
+
+def rule_candidates(
+    text: str,
+    signals: Sequence[SentenceSignal],
+    mentions: Sequence[Mention],
+    times: Sequence[TimeMention],
+) -> list[Candidate]:
+    """Candidates by the role rules, for every sentence a signal gives a type."""
+    resolved = coref.resolve(text, list(mentions))
     cands: list[Candidate] = []
     for signal in signals:
         if signal.types:
-            view = build_view(signal.sentence, article.text, resolved, list(times))
+            view = build_view(signal.sentence, text, resolved, list(times))
             cands += _candidates(view, signal)
-    return finish(article, language, sentences, cands, times, info)
+    return cands
 
 
 def finish(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from models.assemble import coref
-from models.assemble.candidate import PLACE_KINDS, Candidate
+from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import build_view, nearest_time
 from models.assemble.destinations import dateline
 from models.core.reader import Reading, RoleReading
@@ -78,8 +78,26 @@ def candidates(
         elif trig.type == "MEETING":
             cand.location = dateline(view)
         cand.time = nearest_time(view, trigger)
-        out.append(cand)
+        out.append(_consistent(cand))
     return out
+
+
+def _consistent(cand: Candidate) -> Candidate:
+    """Role types the model got wrong and the gazetteer settles: a known place among a
+    meeting's or visit's parties next to people or organisations is where it happened
+    (the destination of a visit), not a party ("لافروف الذي زار بيونغ يانغ")."""
+    if cand.type == "ARMS_TRANSFER":
+        return cand
+    party = "participant" if cand.type == "MEETING" else "visitor"
+    people = [m for r, m in cand.actors if r == party and m.kind in PARTY_KINDS]
+    places = [m for r, m in cand.actors if r == party and m.kind in PLACE_KINDS and m.name]
+    needed = 2 if cand.type == "MEETING" else 1
+    if len(people) < needed or not places:
+        return cand
+    cand.actors = [(r, m) for r, m in cand.actors if not (r == party and m in places)]
+    if cand.location is None:
+        cand.location = next((m for m in places if not m.demonym), None)
+    return cand
 
 
 def article_candidates(

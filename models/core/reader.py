@@ -126,7 +126,7 @@ class Reader:
         entities = decode_bio(text, offs, e_ids.tolist(), e_score.tolist(), ENTITY_LABELS)
         triggers = decode(text, offs, trig, TRIGGER_LABELS, self.cutoffs.trigger)
         arguments = decode(text, offs, arg, ARGUMENT_LABELS, self.cutoffs.argument)
-        cands = [(s.start, s.end) for s in arguments]
+        cands = _split(arguments, extra)
         cands += [(a, b) for a, b, _ in extra if not any(a < y and x < b for x, y in cands)]
         out = Reading(entities=entities, arguments=arguments)
         for span in triggers:
@@ -195,3 +195,15 @@ class Reader:
             if k > 0 and float(p[k]) >= self.cutoffs.role:
                 out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
         return tuple(out)
+
+
+def _split(
+    arguments: Sequence[Span], known: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """Argument spans as candidates; one that runs two known names together ("زار بوتين
+    بيونغ يانغ": Putin, Pyongyang) becomes those names, as the gazetteer delimits them."""
+    out = []
+    for span in arguments:
+        inside = [(a, b) for a, b, _ in known if span.start <= a and b <= span.end]
+        out += inside if len(inside) >= 2 else [(span.start, span.end)]
+    return out

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from models.assemble.pipeline import finish
+from models.assemble.build import is_complete
+from models.assemble.candidate import Candidate
+from models.assemble.pipeline import finish, rule_candidates
 from models.core.assemble import article_candidates
 from models.core.network import BOTTOM
 from models.core.reader import Cutoffs, Reader, Reading
@@ -85,6 +87,7 @@ class TransformerExtractor:
         max_length: int | None = None,
         runtime: Runtime = "onnx-int8",
         spin: bool = False,
+        fallback: bool = True,
         log: Callable[[str], None] | None = None,
     ) -> None:
         if model_source is not None:
@@ -107,6 +110,7 @@ class TransformerExtractor:
         self._entities = EntityFinder(default_titles=False)
         self._signals = LexiconSignals()
         self._scope: Scope = scope
+        self._fallback = fallback
         self._threads = threads
         # One thread: the encoder itself parallelises across the cores.
         self._pool = ThreadPoolExecutor(1, thread_name_prefix="eventwire-encoder")
@@ -217,7 +221,15 @@ class TransformerExtractor:
         mentions = sorted(prep.mentions, key=lambda m: (m.start, m.end))
         text = prep.article.text
         cands = article_candidates(text, prep.sentences, readings, mentions, prep.times)
+        if self._fallback:
+            cands += _unread(cands, rule_candidates(text, prep.signals, mentions, prep.times))
         return finish(prep.article, prep.language, prep.sentences, cands, prep.times, self._info)
+
+
+def _unread(core: Sequence[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:
+    """The rule candidates of (sentence, type) pairs the core read no complete event of."""
+    read = {(c.evidence[0].start, c.type) for c in core if c.evidence and is_complete(c)}
+    return [c for c in rules if c.evidence and (c.evidence[0].start, c.type) not in read]
 
 
 def _inside(mentions: Sequence[Mention], s: Sentence) -> Iterator[Mention]:

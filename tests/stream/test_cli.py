@@ -118,3 +118,21 @@ def test_demo_prints_events_for_the_seed_article() -> None:
     assert "in-memory development broker" in result.stderr
     assert "seed-ar-0001" in result.stdout
     assert "sample-bad-0001 dead letter empty_field" in result.stdout
+
+
+@pytest.mark.slow
+def test_eval_prints_the_ablation_and_capability_rates(tmp_path: Path) -> None:
+    # The real default extractor on three behavioural items, the lexicon beside it.
+    items = (Path(__file__).parents[2] / "tests" / "behaviour" / "items.jsonl").read_text()
+    gold = tmp_path / "items.jsonl"
+    gold.write_text("".join(items.splitlines(keepends=True)[:3]))
+    cache = str(Path(__file__).parents[2] / ".cache" / "eventwire")
+    result = eventwire("eval", str(gold), env={"EVENTWIRE_CACHE_DIR": cache}, timeout=600)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "ablation" in out and "\nlexicon " in out and "\ntransformer " in out
+    assert "capability" in out and "\nall " in out
+
+
+def test_eval_of_a_missing_file() -> None:
+    assert_one_red_line(eventwire("eval", "/no/such/gold.jsonl"), "cannot read /no/such/gold.jsonl")
