@@ -46,8 +46,12 @@ def model_mentions(
 
 def _mention(text: str, role: RoleReading, shift: int, mentions: Sequence[Mention]) -> Mention:
     a, b = shift + role.start, shift + role.end
-    touching = [m for m in mentions if m.start < b and a < m.end and not m.in_title]
-    if touching:  # the canonical entry the span names
+    touching = [
+        m
+        for m in mentions
+        if m.start < b and a < m.end and not m.in_title and (m.name or a <= m.start <= m.end <= b)
+    ]
+    if touching:  # the canonical entry the span names; an unknown name only inside the span
         return max(touching, key=lambda m: (min(b, m.end) - max(a, m.start), m.end - m.start))
     return _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
 

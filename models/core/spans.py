@@ -10,7 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-_TRAILING_PUNCT = ".,،؛;:!?؟\"'”“)(»«"
+_TRAILING_PUNCT = ".,،؛;:!?؟\"'”“)(»«。，、；：！？「」《》（）"
+
+
+def _unspaced(char: str) -> bool:
+    """Scripts written without spaces between words (CJK, kana, Thai): every subword
+    piece there is its own word for decoding, else a whole sentence would be one."""
+    code = ord(char)
+    return (
+        0x3040 <= code <= 0x30FF  # kana
+        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
+        or 0xF900 <= code <= 0xFAFF
+        or 0x0E00 <= code <= 0x0E7F  # Thai
+    )
 
 
 @dataclass(frozen=True)
@@ -55,7 +67,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Strip spaces, extend to the end of the last word, drop trailing punctuation."""
     while start < end and text[start].isspace():
         start += 1
-    while end < len(text) and not text[end].isspace() and text[end] not in _TRAILING_PUNCT:
+    while (
+        end < len(text)
+        and not text[end].isspace()
+        and text[end] not in _TRAILING_PUNCT
+        and not _unspaced(text[end])
+    ):
         end += 1  # a tagged first piece of "Put|in" still yields "Putin"
     while end > start and (text[end - 1].isspace() or text[end - 1] in _TRAILING_PUNCT):
         end -= 1
@@ -63,10 +80,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _word_start(text: str, start: int, end: int) -> bool:
-    """True when the piece ``[start, end)`` begins a whitespace-delimited word."""
+    """True when the piece ``[start, end)`` begins a word: after whitespace, or in a
+    script written without spaces."""
     while start < end and text[start].isspace():
         start += 1
-    return start == 0 or text[start - 1].isspace()
+    return start == 0 or text[start - 1].isspace() or (start < end and _unspaced(text[start]))
 
 
 def decode_bio(
