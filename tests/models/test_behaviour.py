@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "eventwire"
 # Pass-rate floors, a few points under what the shipped weights measured (README).
 SUITES = {
-    "behaviour": (ROOT / "tests" / "behaviour" / "items.jsonl", 0.0),
-    "multilingual": (ROOT / "tests" / "multilingual" / "items.jsonl", 0.0),
+    "behaviour": (ROOT / "tests" / "behaviour" / "items.jsonl", 0.65),
+    "multilingual": (ROOT / "tests" / "multilingual" / "items.jsonl", 0.30),
 }
 
 
