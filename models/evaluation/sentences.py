@@ -100,9 +100,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--held-out", action="store_true", help="only the lines training holds out (is_dev)"
     )
+    ap.add_argument(
+        "--no-fallback", action="store_true", help="transformer: the learned core alone"
+    )
     args = ap.parse_args(argv)
     cache = Path.home() / ".cache" / "eventwire"  # the service default (stream.settings)
-    extractor = build_extractor(args.kind, model_source=None, cache_dir=cache, threads=1)
+    tuning = {"fallback": False} if args.no_fallback and args.kind == "transformer" else {}
+    extractor = build_extractor(
+        args.kind, model_source=None, cache_dir=cache, threads=1, tuning=tuning
+    )
     for lang in args.lang or ["ar", "en"]:
         lines = read_lines(DATA / f"events_{lang}.jsonl")
         if args.held_out:
