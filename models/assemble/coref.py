@@ -74,11 +74,9 @@ def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
     index = _surname_index(people)
     out: list[Mention] = []
     for m in mentions:
-        words = _folded_words(m.text)
-        full = _antecedent(words[0], m.start, index) if len(words) == 1 else None
-        out.append(_as(m, full) if full is not None and m.kind == "PERSON" else m)
+        out.append(_bare(m, index))
     # Character offsets inside a mention: one set look-up per token instead of a scan.
-    covered = {i for m in out for i in range(m.start, m.end)}
+    covered = {i for m in [*mentions, *out] for i in range(m.start, m.end)}
     for token in tokenize(text):
         if token.start in covered:
             continue
@@ -91,6 +89,21 @@ def resolve(text: str, mentions: list[Mention]) -> list[Mention]:
             start = token.start + lead
             out.append(_as(Mention(start, token.end, text[start : token.end], "PERSON", ""), full))
     return sorted(out, key=lambda m: m.start)
+
+
+def _bare(m: Mention, index: _SurnameIndex) -> Mention:
+    """A one-word person mention as the earlier full mention it names, if any; a
+    proclitic glued to it ("وفابيوس": "and Fabius") is cut off the span first, as in
+    the token pass below (a model span keeps the clitic the tokenizer left on)."""
+    words = _folded_words(m.text)
+    if len(words) != 1 or m.kind != "PERSON":
+        return m
+    full = _antecedent(words[0], m.start, index)
+    if full is None and words[0][:1] in PROCLITICS and words[0] not in index:
+        full = _antecedent(words[0][1:], m.start, index)
+        if full is not None:
+            m = replace(m, start=m.start + 1, text=m.text[1:])
+    return m if full is None else _as(m, full)
 
 
 def _as(mention: Mention, full: Mention) -> Mention:

@@ -9,6 +9,7 @@ article's dateline.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from models.assemble import coref
@@ -44,16 +45,48 @@ def model_mentions(
     return out
 
 
-def _mention(text: str, role: RoleReading, shift: int, mentions: Sequence[Mention]) -> Mention:
+_AR_DEFINITE = re.compile(r"^[وفبك]?(ال|لل)")
+
+
+def generic(surface: str) -> bool:
+    """A common noun, not a name: no word capitalised in a cased script ("officials",
+    "the two sides", "supporters"), or one Arabic word with the definite article
+    ("المشاركون" the participants, "المقر" the headquarters, "والمؤسسة"). A role span
+    that names no one makes no party: an event of such parties is no event of record.
+    Scripts without case or article (Chinese, Persian names) are never generic here."""
+    words = [t.surface for t in tokenize(surface)]
+    cased = [w for w in words if any(c.isupper() or c.islower() for c in w)]
+    if cased and not any(c.isupper() for c in surface):
+        return True
+    return len(words) == 1 and bool(_AR_DEFINITE.match(fold(words[0])))
+
+
+def _mention(
+    text: str, role: RoleReading, shift: int, mentions: Sequence[Mention]
+) -> Mention | None:
+    """The article mention a role span names, or None when it names no one."""
     a, b = shift + role.start, shift + role.end
     touching = [
         m
         for m in mentions
         if m.start < b and a < m.end and not m.in_title and (m.name or a <= m.start <= m.end <= b)
     ]
+    found = None
     if touching:  # the canonical entry the span names; an unknown name only inside the span
-        return max(touching, key=lambda m: (min(b, m.end) - max(a, m.start), m.end - m.start))
-    return _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
+        # A known identity first: the model's own span may be off by a clitic or a word
+        # ("وفابيوس هو") while coreference found the name inside it.
+        found = max(
+            touching,
+            key=lambda m: (m.name is not None, min(b, m.end) - max(a, m.start), m.end - m.start),
+        )
+    if found is None:
+        found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
+        # a span over a known name's attribution ("الألمانية" in a weapon's name) names it
+        if generic(found.text) and not any(m.start < b and a < m.end for m in mentions):
+            return None
+    elif found.name is None and ":~" in found.key and generic(found.text):
+        return None
+    return found
 
 
 def candidates(
@@ -73,6 +106,8 @@ def candidates(
         places = []
         for role in sorted(trig.roles, key=lambda r: -r.score):
             mention = _mention(text, role, sentence.start, view.mentions)
+            if mention is None:
+                continue
             if role.role != "place":
                 cand.add(role.role, mention)  # type: ignore[arg-type]
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place

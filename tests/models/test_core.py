@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import torch
 
+from models.assemble import coref
+from models.core.assemble import generic
 from models.core.convert import convert_files, to_offsets
 from models.core.data import AnnotationError, load_training, read_lines
 from models.core.examples import event_example, swap_names, token_range
@@ -16,6 +18,7 @@ from models.core.features import States
 from models.core.labels import ENTITY_LABELS, ROLE_LABELS, TRIGGER_LABELS
 from models.core.spans import Span, decode_bio, encode_bio
 from models.core.weights import WEIGHTS_DIR, load_core
+from models.mentions import Mention
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "eventwire"
@@ -170,3 +173,36 @@ def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
         assert set(metrics) >= {"ar", "en", "prefilter", "train_seconds"}
         outs.append((out / "core.safetensors").read_bytes())
     assert outs[0] == outs[1]
+
+
+@pytest.mark.parametrize(
+    ("span", "is_generic"),
+    [
+        ("officials", True),
+        ("the two sides", True),
+        ("المشاركون", True),  # "the participants"
+        ("والمؤسسة", True),  # "and the foundation"
+        ("чиновники", True),
+        ("Polisario Front", False),
+        ("عبدالله الغامدي", False),
+        ("لافروف", False),
+        ("普京", False),  # no case, no article: never judged generic
+    ],
+)
+def test_generic_role_spans_are_common_nouns_not_names(span: str, is_generic: bool) -> None:
+    assert generic(span) is is_generic
+
+
+def test_a_proclitic_glued_to_a_surname_is_cut_and_resolved() -> None:
+    text = "وصل وزير الخارجية لوران فابيوس.\nوفابيوس هو أول وزير"
+    full = text.index("لوران")
+    bare = text.index("وفابيوس")
+    mentions = [
+        Mention(full, full + 12, text[full : full + 12], "PERSON", "PERSON:Laurent Fabius"),
+        Mention(bare, bare + 7, text[bare : bare + 7], "PERSON", "PERSON:~وفابيوس"),
+    ]
+    out = coref.resolve(text, mentions)
+    assert [(m.text, m.key) for m in out] == [
+        ("لوران فابيوس", "PERSON:Laurent Fabius"),
+        ("فابيوس", "PERSON:Laurent Fabius"),
+    ]
