@@ -175,7 +175,7 @@ def more_pools(first: int, count: int, lang: str) -> None:
     ids, golds = _excluded()
     arts = _articles(lang, ids, golds)
     gold_dir = ROOT / "tests" / "gold"
-    blind = [json.loads(x)["article"] for p in gold_dir.glob(f"blind*_{lang}*.jsonl") for x in p.open()]
+    blind = [json.loads(x)["article"] for p in gold_dir.glob(f"*_{lang}*.jsonl") for x in p.open()]
     blind_ids = {a["id"] for a in blind}
     bsh = [_shingles(a["text"]) for a in blind]
     taken = {

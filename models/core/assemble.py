@@ -114,11 +114,21 @@ def candidates(
                 places.append(mention)
         if places:
             cand.location = places[0]
-        elif trig.type == "MEETING":
-            cand.location = dateline(view)
+        elif trig.type == "MEETING" or (trig.type == "VISIT" and trig.status == "occurred"):
+            # a visit under way with no place named ("visiting UN chief Annan said") is
+            # where the reporter files from, unless that is the visitor's own country
+            cand.location = _away(cand, dateline(view))
         cand.time = nearest_time(view, trigger)
         out.append(_consistent(cand))
     return out
+
+
+def _away(cand: Candidate, place: Mention | None) -> Mention | None:
+    """``place`` unless it is the home country of every visitor (a meeting: any place)."""
+    if cand.type != "VISIT" or place is None:
+        return place
+    homes = {m.country for r, m in cand.actors if r == "visitor"}
+    return None if homes == {place.country} else place
 
 
 def _consistent(cand: Candidate) -> Candidate:
