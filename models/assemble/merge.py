@@ -83,10 +83,26 @@ def items_ok(a: Candidate, b: Candidate) -> bool:
     return not ka or not kb or bool(ka & kb)
 
 
+def _same_trip(a: Candidate, b: Candidate) -> bool:
+    """One visitor to one named place on one date is one trip, whatever tense each
+    mention takes ("وصل ... يوم الأربعاء" and "يصل يوم الأربعاء"); with a date missing
+    they may be two ("visited Berlin in March ... will visit Berlin again")."""
+    return (
+        a.type == "VISIT"
+        and a.location is not None
+        and b.location is not None
+        and a.location.key == b.location.key
+        and bool(a.keys("visitor") & b.keys("visitor"))
+        and a.time is not None
+        and b.time is not None
+        and a.time.value_start == b.time.value_start
+    )
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     return (
         a.type == b.type
-        and status_ok(a.status, b.status)
+        and (status_ok(a.status, b.status) or _same_trip(a, b))
         and (time_ok(a.time, b.time) or same_stay(a, b))
         and place_ok(a.location, b.location)
         and actors_ok(a, b)

@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -341,3 +342,14 @@ def test_a_destination_before_a_name_is_still_the_destination(
 ) -> None:
     visits = [e for e in run(text, language) if e.type == "VISIT"]
     assert visits and visits[0].location is not None and visits[0].location.name == place
+
+
+def test_one_trip_in_two_tenses_on_one_date_is_one_visit() -> None:
+    text = (
+        "Emmanuel Macron arrived in Berlin on Monday. "
+        "Emmanuel Macron is to arrive in Berlin on Monday, the agency said."
+    )
+    monday = [when(text, "Monday", "2024-05-06", "day")]
+    monday.append(replace(monday[0], start=text.rindex("Monday"), end=text.rindex("Monday") + 6))
+    events = run(text, "en", monday)
+    assert [e.type for e in events] == ["VISIT"]
