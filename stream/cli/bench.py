@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
 from stream.bench.corpus import SHARED_NEWS
-from stream.cli.common import broker_for, err, friendly, load_settings, out
+from stream.cli.common import broker_for, err, friendly, load_settings, out, progress_bar
 
 
 @friendly
@@ -88,7 +88,7 @@ def _run(settings: Any, options: Any) -> dict[str, Any]:
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=err, transient=True) as progress:
+    with progress_bar(*columns) as progress:
 
         def bar(description: str, total: int) -> Advance:
             task = progress.add_task(description, total=total)

@@ -11,6 +11,7 @@ from typing import IO, ParamSpec, TypeVar
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import Progress, ProgressColumn
 
 from stream.broker import NOTICE, EmbeddedBroker
 from stream.errors import EventwireError
@@ -36,6 +37,13 @@ def console(*, stderr: bool = False, file: IO[str] | None = None) -> Console:
 # Data and results (events, figures) go to stdout; everything else to stderr.
 out = console()
 err = console(stderr=True)
+
+
+def progress_bar(*columns: str | ProgressColumn) -> Progress:
+    """A transient progress bar on stderr; none off a terminal, where it could not
+    be redrawn and would leave a blank line in the log."""
+    return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
+
 
 P = ParamSpec("P")
 R = TypeVar("R")

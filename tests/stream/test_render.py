@@ -15,7 +15,7 @@ from rich.measure import Measurement
 from typer.testing import CliRunner
 
 from stream import codec
-from stream.cli import COMMANDS, app, plain_help, tail
+from stream.cli import COMMANDS, app, common, plain_help, tail
 from stream.cli.common import PAGE_WIDTH, console
 from stream.cli.demo import summary
 from stream.cli.inputs import Record
@@ -174,3 +174,12 @@ def test_piped_help_is_plain_and_whole(piped_help: CliRunner, command: str) -> N
         assert "(default: the same as -n)" in flat and "(default: half the max)" in flat
     if not command:  # the command list gives each command's whole first paragraph
         assert "print each event as it arrives, then exit." in flat
+
+
+def test_no_progress_bar_residue_in_a_log(monkeypatch: pytest.MonkeyPatch) -> None:
+    log, buffer = _file_console()
+    monkeypatch.setattr(common, "err", log)
+    with common.progress_bar() as bar:
+        bar.advance(bar.add_task("publishing", total=2), 2)
+    log.print("published 2 sample articles")
+    assert buffer.getvalue() == "published 2 sample articles\n"  # no blank line before it
