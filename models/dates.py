@@ -10,34 +10,78 @@ fallback of :func:`normalise_time` for expressions no rule knows.
 Conventions (``shared/eval/ANNOTATION.md``): a weekday is the most recent such
 day on or before publication; a bare month the most recent such month on or
 before the publication month; "last September" the previous September.
+The anchor is the publication time at the precision ``published_at`` gave
+(:class:`models.anchor.Anchor`): a year or a month anchor never yields a day
+that depends on the unknown publication day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from functools import partial
 
+from models.anchor import Anchor
 from models.mentions import TimeMention
+from models.schema import Precision
 from models.text.calendar import Prefer, Resolved
 from models.text.time_rules import RULES, Rule
 
-
-def _as_date(anchor: dt.datetime | dt.date | None) -> dt.date | None:
-    if isinstance(anchor, dt.datetime):
-        return anchor.date()
-    return anchor
+AnchorLike = Anchor | dt.datetime | dt.date
 
 
-def _candidates(text: str, anchor: dt.date | None, prefer: Prefer = "past") -> list[TimeMention]:
+def _candidates(text: str, anchor: Anchor | None, prefer: Prefer = "past") -> list[TimeMention]:
     found: list[TimeMention] = []
     for rule in _rules_for(text):
         for match in rule.pattern.finditer(text):
-            resolved = rule.resolve(match, anchor, prefer)
+            resolved = _resolve(anchor, partial(_apply, rule, match, prefer))
             if resolved is None:
                 continue
             start, end = match.span("x")
             found.append(TimeMention(start, end, text[start:end], *resolved))
     return found
+
+
+def _apply(
+    rule: Rule, match: re.Match[str], prefer: Prefer, day: dt.date | None
+) -> Resolved | None:
+    return rule.resolve(match, day, prefer)
+
+
+def _resolve(
+    anchor: Anchor | None, resolve: Callable[[dt.date | None], Resolved | None]
+) -> Resolved | None:
+    """``resolve`` against the anchor, only as far as its precision allows.
+
+    A year or month anchor is resolved against its first and its last day. Where
+    both agree ("16 October", "last year" in a 2015-10 article) the value holds
+    for any publication day in the period and is kept; where they differ
+    ("yesterday", "Tuesday") the value depends on the unknown day, so both ends
+    are cut to the anchor's precision: a range that covers every possible day.
+    """
+    if anchor is None:
+        return resolve(None)
+    first = resolve(anchor.first_day)
+    if anchor.first_day == anchor.last_day:
+        return first
+    last = resolve(anchor.last_day)
+    if first is None or last is None:
+        return None
+    if first == last:
+        return first
+    return _coarsen(first, last, "year" if anchor.precision == "year" else "month")
+
+
+# Characters of an ISO value at each precision, coarsest first.
+_WIDTH: dict[Precision, int] = {"year": 4, "month": 7, "day": 10}
+
+
+def _coarsen(first: Resolved, last: Resolved, limit: Precision) -> Resolved:
+    """From ``first``'s start to ``last``'s end at the coarsest of the three precisions."""
+    precision = min((first[2], last[2], limit), key=lambda p: _WIDTH[p])
+    width = _WIDTH[precision]
+    return first[0][:width], last[1][:width], precision
 
 
 def _rules_for(text: str) -> list[Rule]:
@@ -66,12 +110,15 @@ def _non_overlapping(found: list[TimeMention]) -> list[TimeMention]:
 
 
 def find_times(
-    text: str, language: str, anchor: dt.datetime | dt.date | None, prefer: Prefer = "past"
+    text: str, language: str, anchor: AnchorLike | None, prefer: Prefer = "past"
 ) -> list[TimeMention]:
     """Time expressions in ``text`` with values resolved against ``anchor``.
 
     Without an anchor, relative expressions ("Tuesday", "last year") are
-    dropped and absolute ones ("July 2000") kept. Returns non-overlapping
+    dropped and absolute ones ("July 2000") kept. A date or datetime anchor is
+    day-precise; an :class:`Anchor` of a year or a month resolves relative
+    expressions only as far as it allows (:func:`_resolve`): "yesterday" in a
+    2015-10 article is ``2015-09``..``2015-10`` at month precision. Returns non-overlapping
     mentions sorted by offset. ``prefer`` says where yearless dates, bare
     months and bare weekdays fall: ``"past"`` (default: on or before the
     anchor, a day-and-month up to a month ahead excepted), ``"future"`` (on or
@@ -84,11 +131,15 @@ def find_times(
     >>> [(m.text, m.value_start) for m in find_times("في يوليو 2000", "ar", None)]
     [('يوليو 2000', '2000-07')]
     """
-    return _non_overlapping(_candidates(text, _as_date(anchor), prefer))
+    return _non_overlapping(_candidates(text, _anchor(anchor), prefer))
+
+
+def _anchor(anchor: AnchorLike | None) -> Anchor | None:
+    return None if anchor is None else Anchor.of(anchor)
 
 
 def normalise_time(
-    expr: str, language: str, anchor: dt.datetime | dt.date | None, prefer: Prefer = "past"
+    expr: str, language: str, anchor: AnchorLike | None, prefer: Prefer = "past"
 ) -> Resolved | None:
     """``(start, end, precision)`` of one time expression, or None; ``prefer`` as
     in :func:`find_times`.
@@ -103,11 +154,11 @@ def normalise_time(
     if found:
         best = max(found, key=lambda m: m.end - m.start)
         return best.value_start, best.value_end, best.precision
-    return _dateparser_fallback(expr, language, _as_date(anchor), prefer)
+    return _resolve(_anchor(anchor), partial(_dateparser_fallback, expr, language, prefer))
 
 
 def _dateparser_fallback(
-    expr: str, language: str, anchor: dt.date | None, prefer: Prefer
+    expr: str, language: str, prefer: Prefer, anchor: dt.date | None
 ) -> Resolved | None:
     import dateparser  # imported lazily: ~0.5 s, and rarely needed
 

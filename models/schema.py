@@ -6,12 +6,27 @@ contract: change it only together with :data:`SCHEMA_VERSION`.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictStr, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
 
+from models.anchor import Anchor
+
+# The event schema's version: the ``schema_version`` field, the ``schema-version``
+# header of events and dead letters, ``schemas/event.v1.schema.json``.
 SCHEMA_VERSION = "1"
+# The article schema's own version (``schemas/article.v2.schema.json``): bumped
+# when ``published_at`` began to accept numbers (epoch seconds or milliseconds).
+# Every v1 article is a valid v2 article; events did not change.
+ARTICLE_SCHEMA_VERSION = "2"
 
 EventType = Literal["MEETING", "VISIT", "ARMS_TRANSFER"]
 Status = Literal["occurred", "planned", "proposed", "alleged", "denied"]
@@ -39,7 +54,8 @@ class Article(BaseModel):
     """One news article, as published on the input topic.
 
     Unknown extra fields are accepted and ignored. ``id`` and ``text`` must be
-    non-empty strings (no coercion from numbers: a wrong type is a bad input).
+    non-empty strings (no coercion from numbers: a wrong type is a bad input);
+    ``published_at`` is a string, or a number for epoch times.
     """
 
     model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
@@ -48,8 +64,14 @@ class Article(BaseModel):
     text: StrictStr = Field(min_length=1, description="Plain-text body, any language.")
     title: StrictStr | None = Field(default=None, description="Headline.")
     language: StrictStr | None = Field(default=None, description="ISO 639-1; detected when absent.")
-    published_at: StrictStr | None = Field(
-        default=None, description="ISO-8601 date or date-time; anchors relative dates."
+    published_at: StrictStr | StrictInt | StrictFloat | None = Field(
+        default=None,
+        description=(
+            "Publication time; anchors relative dates, to its own precision. ISO 8601 "
+            "YYYY, YYYY-MM, YYYY-MM-DD or a date-time ('T' or a space), RFC 822/1123 "
+            "('Tue, 16 Jan 2024 10:00:00 GMT'), or Unix epoch seconds (10^8 to 10^10) or "
+            "milliseconds (10^11 to 10^13) as a number or a digit string."
+        ),
     )
     url: StrictStr | None = None
     source: StrictStr | None = None
@@ -63,30 +85,18 @@ class Article(BaseModel):
 
     @field_validator("published_at")
     @classmethod
-    def _iso_date(cls, value: str | None) -> str | None:
+    def _readable_date(cls, value: str | int | float | None) -> str | int | float | None:
         if value is not None:
-            parse_published_at(value)
+            Anchor.parse(value)
         return value
 
-    def published_datetime(self) -> dt.datetime | None:
-        """``published_at`` as a naive datetime, or None when absent."""
-        return parse_published_at(self.published_at) if self.published_at else None
+    def published_anchor(self) -> Anchor | None:
+        """``published_at`` with its precision, or None when absent.
 
-
-def parse_published_at(value: str) -> dt.datetime:
-    """Parse an ISO-8601 date or date-time; raises ValueError otherwise.
-
-    >>> parse_published_at("2024-01-16").day
-    16
-    """
-    text = value.strip()
-    try:
-        if len(text) == 10:
-            return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
-        parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError as exc:
-        raise ValueError(f"published_at {value!r} is not an ISO-8601 date or date-time") from exc
-    return parsed.replace(tzinfo=None)
+        >>> Article(id="a", text="t", published_at="2015-10").published_anchor().precision
+        'month'
+        """
+        return Anchor.parse(self.published_at) if self.published_at is not None else None
 
 
 class Actor(BaseModel):

@@ -36,7 +36,9 @@ MESSAGES: dict[Reason, str] = {
     Reason.MISSING_FIELD: "required field {field!r} is missing",
     Reason.EMPTY_FIELD: "field {field!r} is empty or blank",
     Reason.WRONG_TYPE: "field {field!r} must be {expected}, got {got}",
-    Reason.BAD_PUBLISHED_AT: "field 'published_at' is not an ISO-8601 date: {value!r}",
+    Reason.BAD_PUBLISHED_AT: (
+        "field 'published_at' is not a date this service reads: {value!r}; accepted: {forms}"
+    ),
     Reason.INVALID: "article failed validation: {detail}",
     Reason.EXTRACTION_FAILED: "extractor raised {error}: {detail}",
     Reason.EXTRACTION_TIMEOUT: "extraction would exceed its time budget: {detail}",

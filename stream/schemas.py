@@ -10,18 +10,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from models.schema import SCHEMA_VERSION, Article, Event
+from models.schema import ARTICLE_SCHEMA_VERSION, SCHEMA_VERSION, Article, Event
 from stream import codec
 
 BASE_URL = "https://eventwire.invalid/schemas"
 
 
 def generate() -> dict[str, dict[str, Any]]:
-    """File name → JSON Schema, for Article (input) and Event (output)."""
+    """File name → JSON Schema, for Article (input) and Event (output), each
+    named by its own version."""
     out: dict[str, dict[str, Any]] = {}
-    for name, model in (("article", Article), ("event", Event)):
+    contracts = (
+        ("article", Article, ARTICLE_SCHEMA_VERSION),
+        ("event", Event, SCHEMA_VERSION),
+    )
+    for name, model, version in contracts:
         schema = model.model_json_schema()
-        file = f"{name}.v{SCHEMA_VERSION}.schema.json"
+        file = f"{name}.v{version}.schema.json"
         header = {
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "$id": f"{BASE_URL}/{file}",

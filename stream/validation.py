@@ -17,12 +17,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.schema import Article, parse_published_at
+from models.anchor import ACCEPTED_FORMS, Anchor
+from models.schema import Article
 from stream import codec
 from stream.errors import Reason, message
 
 REQUIRED = ("id", "text")
 OPTIONAL = ("title", "language", "published_at", "url", "source")
+# Epoch times come as JSON numbers too; every other field is text only.
+NUMBER_ALLOWED = ("published_at",)
 
 
 class InvalidArticle(ValueError):
@@ -79,15 +82,23 @@ def _check_fields(obj: dict[str, Any]) -> None:
         if field not in obj or obj[field] is None:
             raise _fail(Reason.MISSING_FIELD, field=field)
     for field in (*REQUIRED, *OPTIONAL):
-        value = obj.get(field)
-        if value is not None and not isinstance(value, str):
-            raise _fail(Reason.WRONG_TYPE, field=field, expected="a string", got=_json_kind(value))
+        _check_type(field, obj.get(field))
     for field in REQUIRED:
         if not obj[field].strip():
             raise _fail(Reason.EMPTY_FIELD, field=field)
     published = obj.get("published_at")
     if published is not None:
         try:
-            parse_published_at(published)
+            Anchor.parse(published)
         except ValueError:
-            raise _fail(Reason.BAD_PUBLISHED_AT, value=published) from None
+            raise _fail(Reason.BAD_PUBLISHED_AT, value=published, forms=ACCEPTED_FORMS) from None
+
+
+def _check_type(field: str, value: Any) -> None:
+    if value is None or isinstance(value, str):
+        return
+    # bool is an int to Python but never a time to a producer.
+    if field in NUMBER_ALLOWED and isinstance(value, int | float) and not isinstance(value, bool):
+        return
+    expected = "a string or a number" if field in NUMBER_ALLOWED else "a string"
+    raise _fail(Reason.WRONG_TYPE, field=field, expected=expected, got=_json_kind(value))

@@ -137,8 +137,7 @@ def finish(
     drop incomplete ones, places from visits, times settled, deterministic ids."""
     merged = [c for c in merge(cands) if is_complete(c)]
     from_visits(merged)
-    published = article.published_datetime()
-    day = published.date() if published else None
-    settle(merged, lead_time(list(sentences), list(times), day), day, language)
+    published = article.published_anchor()
+    settle(merged, lead_time(list(sentences), list(times), published), published, language)
     ids = event_ids(article.id, merged)
     return [to_event(c, i, article.id, language, info) for c, i in zip(merged, ids, strict=True)]

@@ -49,6 +49,6 @@ class LexiconExtractor:
         sentences = split_sentences(article.text)
         # Unknown Latin-script names the gazetteer misses would leave roles empty.
         mentions = fallback_names(article.text, self._entities.find(article.text, language))
-        times = find_times(article.text, language, article.published_datetime())
+        times = find_times(article.text, language, article.published_anchor())
         signals = self._signals.detect(sentences, language)
         return assemble(article, language, sentences, signals, mentions, times, self._info)

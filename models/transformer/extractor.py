@@ -180,7 +180,7 @@ class TransformerExtractor:
         language = article.language or detect_language(article.text)
         sentences = split_sentences(article.text, language)
         mentions = fallback_names(article.text, self._entities.find(article.text, language))
-        times = find_times(article.text, language, article.published_datetime())
+        times = find_times(article.text, language, article.published_anchor())
         signals = self._signals.detect(sentences, language)
         return _Prepared(article, language, sentences, mentions, times, signals)
 

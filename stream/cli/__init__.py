@@ -6,6 +6,11 @@ it in :data:`COMMANDS` below.
 
 from __future__ import annotations
 
+import inspect
+import sys
+from collections.abc import Callable
+from typing import Any
+
 import typer
 
 from stream.cli import bench, demo, evaluate, extract, prepare, publish, run, schemas, tail, train
@@ -18,15 +23,39 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-COMMANDS = (run.run, publish.publish, tail.tail, extract.extract, demo.demo, schemas.schemas)
-for command in COMMANDS:
-    app.command()(command)
-app.command("eval")(evaluate.evaluate)
-app.command("train")(train.train)
-app.command("prepare-model")(prepare.prepare_model)
-app.command("bench")(bench.bench)
+
+def short_help(command: Callable[..., Any]) -> str:
+    """The first paragraph of ``command``'s docstring, on one line: the command
+    list of typer's rich help would otherwise keep the docstring's line breaks,
+    mid-sentence."""
+    first = inspect.cleandoc(command.__doc__ or "").split("\n\n")[0]
+    return " ".join(first.split())
+
+
+COMMANDS: dict[str, Callable[..., Any]] = {
+    "run": run.run,
+    "publish": publish.publish,
+    "tail": tail.tail,
+    "extract": extract.extract,
+    "demo": demo.demo,
+    "schemas": schemas.schemas,
+    "eval": evaluate.evaluate,
+    "train": train.train,
+    "prepare-model": prepare.prepare_model,
+    "bench": bench.bench,
+}
+for name, command in COMMANDS.items():
+    app.command(name, short_help=short_help(command))(command)
+
+
+def plain_help(plain: bool) -> None:
+    """Plain help (click's) instead of rich panels. Piped or redirected there is
+    no screen to fit: rich would still draw 80-column panels, break phrases
+    across them and cut long names with "…"; click's help wraps between words."""
+    app.rich_markup_mode = None if plain else "rich"
 
 
 def main() -> None:
     """Console-script entry point."""
+    plain_help(not sys.stdout.isatty())
     app()

@@ -7,13 +7,10 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
 from stream.bench.corpus import SHARED_NEWS
-from stream.cli.common import broker_for, err, friendly, load_settings
-
-out = Console(highlight=False)
+from stream.cli.common import broker_for, err, friendly, load_settings, out, progress_bar
 
 
 @friendly
@@ -26,8 +23,8 @@ def bench(
         typer.Option(
             "--naive-n",
             min=1,
-            help="Articles for the naive run [n: the same corpus]; fewer "
-            "are an evenly spaced sample of it.",
+            help="Articles for the naive run (default: the same as -n); fewer "
+            "are an evenly spaced sample of the corpus.",
         ),
     ] = None,
     naive: Annotated[
@@ -39,13 +36,17 @@ def bench(
     ] = "plain",
     warmup: Annotated[int, typer.Option(min=1, help="Warm-up articles, not measured.")] = 16,
     rate: Annotated[
-        float | None, typer.Option(min=0.01, help="Paced phase, articles/s [half the max].")
+        float | None,
+        typer.Option(min=0.01, help="Paced phase, articles/s (default: half the max)."),
     ] = None,
     no_kafka: Annotated[
         bool, typer.Option("--no-kafka", help="Extraction alone, in process: no broker.")
     ] = False,
     quick: Annotated[
-        bool, typer.Option(help="A short run for CI: at most 12 articles, 4 warm-up.")
+        bool,
+        typer.Option(
+            help="A short run for CI: 12 articles at most, 4 to warm up.", show_default=False
+        ),
     ] = False,
     corpus_dir: Annotated[
         Path, typer.Option(help="Extra news JSONL files (ar/en), used when present.")
@@ -87,7 +88,7 @@ def _run(settings: Any, options: Any) -> dict[str, Any]:
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, console=err, transient=True) as progress:
+    with progress_bar(*columns) as progress:
 
         def bar(description: str, total: int) -> Advance:
             task = progress.add_task(description, total=total)

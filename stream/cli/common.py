@@ -6,18 +6,44 @@ import functools
 import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import ParamSpec, TypeVar
+from typing import IO, ParamSpec, TypeVar
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import Progress, ProgressColumn
 
 from stream.broker import NOTICE, EmbeddedBroker
 from stream.errors import EventwireError
 from stream.settings import Settings
 
-# Everything human-facing goes to stderr; stdout is kept for data (JSONL).
-err = Console(stderr=True, highlight=False)
+# Written to a file or a pipe there is no screen to fit: rich would still wrap
+# at 80 columns, folding table cells mid-word. There, lines are never wrapped
+# (soft wrap) and tables get a page wide enough for their natural width, so an
+# event or a table row stays one line and no name is broken. (Nothing printed to
+# these consoles stretches to the page width: no rules, no expanding panels.)
+PAGE_WIDTH = 1000
+
+
+def console(*, stderr: bool = False, file: IO[str] | None = None) -> Console:
+    """A console for stdout, stderr or ``file``: fitted to the screen on a
+    terminal, unwrapped at the natural width otherwise (see above)."""
+    terminal = Console(stderr=stderr, file=file, highlight=False)
+    if terminal.is_terminal:
+        return terminal
+    return Console(stderr=stderr, file=file, highlight=False, soft_wrap=True, width=PAGE_WIDTH)
+
+
+# Data and results (events, figures) go to stdout; everything else to stderr.
+out = console()
+err = console(stderr=True)
+
+
+def progress_bar(*columns: str | ProgressColumn) -> Progress:
+    """A transient progress bar on stderr; none off a terminal, where it could not
+    be redrawn and would leave a blank line in the log."""
+    return Progress(*columns, console=err, transient=True, disable=not err.is_terminal)
+
 
 P = ParamSpec("P")
 R = TypeVar("R")

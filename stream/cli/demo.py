@@ -9,18 +9,15 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from stream.cli.common import broker_for, err, friendly, load_settings
+from stream.cli.common import broker_for, err, friendly, load_settings, out
 from stream.cli.inputs import Record, read_paths
 from stream.cli.publish import send_records
-from stream.cli.render import add_event, dead_letter_line, event_line, event_table
+from stream.cli.render import add_event, dead_letter_line, event_line, event_table, fits
 from stream.cli.worker_process import WorkerProcess
 from stream.collect import Collected, Collector, last_offsets
 from stream.errors import EventwireError
 from stream.kafka import ensure_topics
 from stream.settings import Settings
-
-# Events are the demo's result: stdout. Progress notes go to stderr.
-out = Console(highlight=False)
 
 
 def sample_records() -> list[Record]:
@@ -37,6 +34,10 @@ def demo(
     """Start the embedded broker and a worker, publish the bundled sample
     articles (Arabic and English), print each event as it arrives, then exit.
 
+    Events are printed one per line on stdout, then a summary: a table of the
+    events where a terminal is wide enough for it without breaking a word (never
+    in a file or a pipe: each event already has its line), then the counts.
+
     Uses EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS instead of the embedded broker when
     it is set. Exits 1 if not every article was processed within --timeout.
     """
@@ -51,7 +52,7 @@ def demo(
             result = asyncio.run(_publish_and_collect(settings, bootstrap, records, timeout))
         finally:
             worker.stop()
-    _summary(records, result)
+    summary(out, records, result)
     if not result.complete:
         raise EventwireError(f"not every sample article was processed within {timeout:.0f} s")
 
@@ -71,16 +72,24 @@ def _print_record(kind: str, record: dict[str, Any]) -> None:
     out.print(event_line(record) if kind == "event" else dead_letter_line(record), soft_wrap=True)
 
 
-def _summary(records: list[Record], result: Collected) -> None:
+def summary(console: Console, records: list[Record], result: Collected) -> None:
+    """The events as a table, then one line of counts.
+
+    The table is printed only on a terminal wide enough for it without folding a
+    word: every event was already printed as one line when it arrived, so in a
+    file, a pipe or a narrow screen a table would only repeat them, broken.
+    """
     table = event_table()
     for event in result.events:
         add_event(table, event)
-    out.print(table)
+    if console.is_terminal and fits(console, table):
+        console.print(table)
     ids = [str(r.value.get("id")) for r in records if isinstance(r.value, dict)]
     with_events = {e.get("article_id") for e in result.events}
     dead = {d.get("key") for d in result.dead_letters}
     quiet = [i for i in ids if i not in with_events and i not in dead]
-    out.print(
+    console.print(
         f"{len(ids)} articles: {len(with_events)} with events ({len(result.events)} events), "
-        f"{len(dead)} dead-lettered, {len(quiet)} without events ({', '.join(quiet) or '-'})"
+        f"{len(dead)} dead-lettered, {len(quiet)} without events ({', '.join(quiet) or '-'})",
+        markup=False,
     )

@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress
 
 from models.base import Extractor
 from models.evaluation.behaviour import capability_rates, format_rates
 from models.evaluation.run import format_report, predict, read_gold, score_events
 from models.schema import Article
 from stream import codec
-from stream.cli.common import err, friendly, load_settings
+from stream.cli.common import friendly, load_settings, progress_bar
 from stream.errors import InputFileError
 from stream.seam import load_extractor
 from stream.settings import Settings
@@ -33,7 +32,7 @@ def _read(gold: Path) -> list[dict[str, Any]]:
 
 def _run(extractor: Extractor, lines: list[dict[str, Any]], batch: int, label: str) -> list[Any]:
     articles = [Article.model_validate(line["article"]) for line in lines]
-    with Progress(console=err, transient=True) as progress:
+    with progress_bar() as progress:
         task = progress.add_task(label, total=len(articles))
         return predict(extractor, articles, batch, lambda n: progress.advance(task, n))
 

@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 
 from models.schema import Article
 from stream import codec
-from stream.cli.common import err, friendly, load_settings
+from stream.cli.common import err, friendly, load_settings, progress_bar
 from stream.cli.inputs import BadLine, read_paths
 from stream.errors import InputFileError
 from stream.seam import Failure, extract_isolated, load_extractor
@@ -40,7 +39,7 @@ def extract(
         sink = output.open("wb")
     except OSError as exc:
         raise InputFileError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    with sink, Progress(console=err, transient=True) as progress:
+    with sink, progress_bar() as progress:
         task = progress.add_task("extracting", total=len(articles))
         for start in range(0, len(articles), size):
             chunk = articles[start : start + size]

@@ -8,10 +8,16 @@ from typing import Annotated, Any
 import typer
 from aiokafka import AIOKafkaProducer
 from aiokafka.errors import KafkaError
-from rich.progress import Progress
 
 from stream import codec
-from stream.cli.common import BOOTSTRAP_HELP, err, friendly, load_settings, require_bootstrap
+from stream.cli.common import (
+    BOOTSTRAP_HELP,
+    err,
+    friendly,
+    load_settings,
+    progress_bar,
+    require_bootstrap,
+)
 from stream.cli.inputs import BadLine, Record, read_paths
 from stream.errors import BrokerError
 from stream.kafka import bootstrap_list, client_options
@@ -71,7 +77,7 @@ async def send_records(
     confirmed: list[Any] = []
     failed = 0
     try:
-        with Progress(console=err, transient=True) as progress:
+        with progress_bar() as progress:
             task = progress.add_task("publishing", total=len(records))
             # Queue everything first (aiokafka batches it), then collect the
             # confirmations in order, so one slow round trip is not paid per record.

@@ -1,9 +1,16 @@
-"""Human-readable rendering of events and dead letters (``tail --pretty``, ``demo``)."""
+"""Human-readable rendering of events and dead letters (``tail --pretty``, ``demo``).
+
+Values come from articles, so they are escaped: a name like "[Kim]" must print
+as written, not be read as rich markup.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from rich.console import Console
+from rich.markup import escape
+from rich.measure import Measurement
 from rich.table import Table
 
 COLOURS = {"MEETING": "cyan", "VISIT": "magenta", "ARMS_TRANSFER": "red"}
@@ -12,34 +19,60 @@ COLOURS = {"MEETING": "cyan", "VISIT": "magenta", "ARMS_TRANSFER": "red"}
 def _actor(actor: dict[str, Any]) -> str:
     name = actor.get("name")
     label = actor.get("text", "?") + (f" ({name})" if name and name != actor.get("text") else "")
-    return f"{actor.get('role', '?')}: {label}"
+    return escape(f"{actor.get('role', '?')}: {label}")
 
 
 def _place(event: dict[str, Any]) -> str:
     place = event.get("location") or {}
-    return str(place.get("name") or place.get("text") or "")
+    return escape(str(place.get("name") or place.get("text") or ""))
 
 
 def _time(event: dict[str, Any]) -> str:
+    """The start, or ``start/end`` (an ISO 8601 interval) when the time is a range,
+    e.g. a week, or "yesterday" in an article dated only by its month."""
     time = event.get("time") or {}
-    return str(time.get("start") or "")
+    start, end = str(time.get("start") or ""), str(time.get("end") or "")
+    return escape(f"{start}/{end}" if end and end != start else start)
+
+
+def _kind(event: dict[str, Any]) -> str:
+    kind = str(event.get("type", "?"))
+    return f"[{COLOURS.get(kind, 'white')}]{escape(kind)}[/]"
 
 
 def event_table() -> Table:
-    """An empty table with the event columns."""
+    """An empty table with the event columns, for a terminal.
+
+    Short values (ids, types, dates) never wrap; actors and places wrap between
+    words, one actor a line, and a word is folded only when it is wider than
+    the whole column (a screen too narrow for it).
+    """
     table = Table(show_lines=False, expand=False)
     for name in ("article", "type", "status", "actors", "place", "time", "conf"):
-        table.add_column(name, overflow="fold")
+        wraps = name in ("actors", "place")
+        table.add_column(name, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
     return table
+
+
+def fits(console: Console, table: Table) -> bool:
+    """True when ``table`` fits ``console`` without folding a word.
+
+    Rich measures a table's minimum as its unwrappable cells and widest words;
+    measured on an unbounded page, since it clamps to the width it is given.
+    """
+    page = console.options.update_width(_UNBOUNDED)
+    return Measurement.get(console, page, table).minimum <= console.width
+
+
+_UNBOUNDED = 100_000
 
 
 def add_event(table: Table, event: dict[str, Any]) -> None:
     """Append one event (a decoded Event JSON object) as a row."""
-    kind = str(event.get("type", "?"))
     table.add_row(
-        str(event.get("article_id", "")),
-        f"[{COLOURS.get(kind, 'white')}]{kind}[/]",
-        str(event.get("status", "")),
+        escape(str(event.get("article_id", ""))),
+        _kind(event),
+        escape(str(event.get("status", ""))),
         "\n".join(_actor(a) for a in event.get("actors", [])),
         _place(event),
         _time(event),
@@ -48,21 +81,16 @@ def add_event(table: Table, event: dict[str, Any]) -> None:
 
 
 def event_line(event: dict[str, Any]) -> str:
-    """One line of rich markup for one event."""
-    kind = str(event.get("type", "?"))
+    """One line of rich markup for one event (print it with ``soft_wrap=True``)."""
     actors = "; ".join(_actor(a) for a in event.get("actors", []))
     where = _place(event)
     when = _time(event)
     extra = "".join([f" @ {where}" if where else "", f" on {when}" if when else ""])
-    return (
-        f"[bold]{event.get('article_id')}[/] [{COLOURS.get(kind, 'white')}]{kind}[/] "
-        f"({event.get('status')}) {actors}{extra}"
-    )
+    article, status = escape(str(event.get("article_id"))), escape(str(event.get("status")))
+    return f"[bold]{article}[/] {_kind(event)} ({status}) {actors}{extra}"
 
 
 def dead_letter_line(record: dict[str, Any]) -> str:
-    """One line of rich markup for one dead letter."""
-    return (
-        f"[bold]{record.get('key')}[/] [yellow]dead letter[/] {record.get('reason')}: "
-        f"{record.get('message')}"
-    )
+    """One line of rich markup for one dead letter (print it with ``soft_wrap=True``)."""
+    key, reason = escape(str(record.get("key"))), escape(str(record.get("reason")))
+    return f"[bold]{key}[/] [yellow]dead letter[/] {reason}: {escape(str(record.get('message')))}"

@@ -30,7 +30,7 @@ def run() -> None:
     """Run the worker: consume articles, produce events and dead letters.
 
     With no EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS, first starts the embedded
-    in-memory development broker and prints its address. Stops on Ctrl-C.
+    development broker (in memory only) and prints its address. Stops on Ctrl-C.
     """
     started = time.perf_counter()
     settings = load_settings()

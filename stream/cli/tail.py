@@ -10,11 +10,17 @@ from typing import Annotated, Any
 import typer
 from aiokafka import AIOKafkaConsumer
 from aiokafka.errors import KafkaError
-from rich.console import Console
 
 from models.schema import EVENT_TYPES
 from stream import codec
-from stream.cli.common import BOOTSTRAP_HELP, fail, friendly, load_settings, require_bootstrap
+from stream.cli.common import (
+    BOOTSTRAP_HELP,
+    fail,
+    friendly,
+    load_settings,
+    out,
+    require_bootstrap,
+)
 from stream.cli.render import dead_letter_line, event_line
 from stream.errors import BrokerError
 from stream.kafka import bootstrap_list, client_options
@@ -24,7 +30,9 @@ from stream.settings import Settings
 @friendly
 def tail(
     bootstrap: Annotated[str | None, typer.Option(help=BOOTSTRAP_HELP)] = None,
-    from_beginning: Annotated[bool, typer.Option(help="Start at the oldest message.")] = False,
+    from_beginning: Annotated[
+        bool, typer.Option(help="Start at the oldest message.", show_default=False)
+    ] = False,
     max_: Annotated[int | None, typer.Option("--max", help="Stop after N messages.")] = None,
     type_: Annotated[
         str | None, typer.Option("--type", help="Only MEETING, VISIT or ARMS_TRANSFER.")
@@ -32,9 +40,11 @@ def tail(
     timeout: Annotated[
         float | None, typer.Option(help="Stop after this many seconds without a message.")
     ] = None,
-    pretty: Annotated[bool, typer.Option(help="Readable lines instead of JSONL.")] = False,
+    pretty: Annotated[
+        bool, typer.Option(help="Readable lines instead of JSONL.", show_default=False)
+    ] = False,
     dead_letters: Annotated[
-        bool, typer.Option(help="Read the dead-letter topic instead of events.")
+        bool, typer.Option(help="Read the dead-letter topic instead of events.", show_default=False)
     ] = False,
 ) -> None:
     """Consume the events topic: JSONL on stdout (one event per line), or --pretty.
@@ -89,9 +99,6 @@ async def consume(settings: Settings, bootstrap: str, topic: str, options: _Opti
     return shown
 
 
-_OUT = Console(highlight=False, soft_wrap=True)
-
-
 def _show(value: bytes, options: _Options) -> int:
     try:
         record: Any = codec.loads(value)
@@ -100,7 +107,10 @@ def _show(value: bytes, options: _Options) -> int:
     if options.type and isinstance(record, dict) and record.get("type") != options.type:
         return 0
     if options.pretty:
-        _OUT.print(dead_letter_line(record) if options.dead_letters else event_line(record))
+        # One message, one line, on a terminal too (the screen may fold a long line;
+        # rich never breaks it).
+        line = dead_letter_line(record) if options.dead_letters else event_line(record)
+        out.print(line, soft_wrap=True)
     else:
         sys.stdout.buffer.write(value + b"\n")
         sys.stdout.flush()

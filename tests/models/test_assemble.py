@@ -209,6 +209,38 @@ def test_lead_date_only_for_undated_occurred_events() -> None:
     assert by_type["VISIT"].time is None
 
 
+@pytest.mark.parametrize(
+    ("published", "lead", "dated"),
+    [
+        ("2015-10-14", "2015-10-12", True),
+        ("2015-10", "2015-10-12", True),  # some day of October: within a week before it
+        ("2015-10", "2015-09-26", True),  # a week before 1 October
+        ("2015-10", "2015-09-20", False),
+        ("2015-10", "2015-11-02", False),  # after every day of October
+        ("2015", "2015-06-01", True),
+        ("2014-12-31", "2015-06-01", False),
+    ],
+)
+def test_lead_window_spans_the_anchor_period(published: str, lead: str, dated: bool) -> None:
+    text = "PARIS, the lead day: Emmanuel Macron met Olaf Scholz."
+    (event,) = run(text, "en", [when(text, "the lead day", lead, "day")], published=published)
+    assert (event.time.start if event.time else None) == (lead if dated else None)
+
+
+@pytest.mark.parametrize(
+    ("published", "status"),
+    [
+        ("2015-10-14", "planned"),  # a day anchor: 20 October is after publication
+        ("2015-10", "occurred"),  # a month anchor: it may have been published on the 31st
+        ("2015-09", "planned"),  # after every day of September
+    ],
+)
+def test_after_publication_means_after_the_anchor_period(published: str, status: str) -> None:
+    text = "Emmanuel Macron met Olaf Scholz in Berlin on 20 October."
+    (event,) = run(text, "en", [when(text, "20 October", "2015-10-20", "day")], published)
+    assert event.status == status
+
+
 def test_event_ids_are_deterministic_and_distinct() -> None:
     text = "Emmanuel Macron visited Berlin in March. Emmanuel Macron will visit Berlin again."
     times = [when(text, "March", "2024-03", "month")]

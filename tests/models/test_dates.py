@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from models.anchor import Anchor
 from models.dates import find_times, normalise_time
 
 ANCHOR = dt.date(2024, 1, 16)  # a Tuesday, the seed article's publication date
@@ -177,3 +178,66 @@ def test_prefer_default_is_past() -> None:
 def test_named_weekday_beats_relative_day(text: str, value: str) -> None:
     found = find_times(text, "ar", dt.datetime(2015, 8, 6))
     assert [t.value_start for t in found] == [value]
+
+
+# Relative dates resolve only as far as the anchor's precision allows: a year or
+# month anchor is read against its first and last day, and a value that depends
+# on the unknown publication day is cut to the anchor's precision, widened to
+# cover every possible day. Values the text fixes on its own are kept.
+COARSE = [
+    # a month anchor: October 2015 (1 October a Thursday, 31 October a Saturday)
+    ("2015-10", "yesterday", ("2015-09", "2015-10", "month")),
+    ("2015-10", "Tuesday", ("2015-09", "2015-10", "month")),  # no day from a weekday
+    ("2015-10", "today", ("2015-10", "2015-10", "month")),
+    ("2015-10", "three days ago", ("2015-09", "2015-10", "month")),
+    ("2015-10", "next week", ("2015-10", "2015-11", "month")),
+    ("2015-10", "last month", ("2015-09", "2015-09", "month")),
+    ("2015-10", "in October", ("2015-10", "2015-10", "month")),
+    ("2015-10", "last year", ("2014", "2014", "year")),
+    ("2015-10", "16 October", ("2015-10-16", "2015-10-16", "day")),  # the same for every day
+    ("2015-10", "October 14, 2015", ("2015-10-14", "2015-10-14", "day")),
+    ("2015-10", "أمس", ("2015-09", "2015-10", "month")),
+    ("2015-10", "الثلاثاء الماضي", ("2015-09", "2015-10", "month")),
+    ("2015-10", "العام الماضي", ("2014", "2014", "year")),
+    # a year anchor: 2015
+    ("2015", "yesterday", ("2014", "2015", "year")),
+    ("2015", "today", ("2015", "2015", "year")),
+    ("2015", "Tuesday", ("2014", "2015", "year")),
+    ("2015", "in October", ("2014", "2015", "year")),  # October 2014 if published before it
+    ("2015", "last year", ("2014", "2014", "year")),
+    ("2015", "in 2012", ("2012", "2012", "year")),
+    ("2015", "July 2000", ("2000-07", "2000-07", "month")),
+    ("2015", "أمس", ("2014", "2015", "year")),
+]
+
+
+@pytest.mark.parametrize(("published", "expr", "expected"), COARSE)
+def test_coarse_anchor_limits_the_precision(
+    published: str, expr: str, expected: tuple[str, str, str]
+) -> None:
+    lang = "en" if expr.isascii() else "ar"
+    assert normalise_time(expr, lang, Anchor.parse(published)) == expected
+
+
+# Every exact form of the same moment resolves like the plain date did.
+SAME_DAY = ["2024-01-16", "2024-01-16 10:00:00", "Tue, 16 Jan 2024 10:00:00 GMT",
+            1705399200, "1705399200000", "2024-01-16T10:00:00+03:00"]  # fmt: skip
+
+
+@pytest.mark.parametrize("published", SAME_DAY)
+@pytest.mark.parametrize(("expr", "lang", "expected"), TABLE)
+def test_exact_forms_resolve_like_the_plain_date(
+    published: str | int, expr: str, lang: str, expected: tuple[str, str]
+) -> None:
+    result = normalise_time(expr, lang, Anchor.parse(published))
+    assert result is not None and (result[0], result[2]) == expected
+
+
+def test_coarse_anchor_mentions_keep_their_offsets() -> None:
+    text = "Lavrov met Wang Yi yesterday, as he did in July 2000."
+    found = find_times(text, "en", Anchor.parse("2015-10"))
+    assert [(m.text, m.value_start, m.value_end, m.precision) for m in found] == [
+        ("yesterday", "2015-09", "2015-10", "month"),
+        ("July 2000", "2000-07", "2000-07", "month"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in found)

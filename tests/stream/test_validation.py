@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from models.anchor import ACCEPTED_FORMS
 from stream import codec
 from stream.errors import MESSAGES, Reason
 from stream.validation import InvalidArticle, decode_article
@@ -24,7 +25,10 @@ CASES: list[tuple[Reason, bytes]] = [
     (Reason.EMPTY_FIELD, b'{"id": "", "text": "hello"}'),
     (Reason.WRONG_TYPE, b'{"id": 7, "text": "hello"}'),
     (Reason.WRONG_TYPE, b'{"id": "a", "text": "hello", "title": ["x"]}'),
+    (Reason.WRONG_TYPE, b'{"id": "a", "text": "hello", "published_at": true}'),
+    (Reason.WRONG_TYPE, b'{"id": "a", "text": "hello", "published_at": ["2015"]}'),
     (Reason.BAD_PUBLISHED_AT, b'{"id": "a", "text": "hello", "published_at": "last Tuesday"}'),
+    (Reason.BAD_PUBLISHED_AT, b'{"id": "a", "text": "hello", "published_at": 2015}'),
 ]
 
 
@@ -55,3 +59,23 @@ def test_good_article_with_extras() -> None:
 
 def test_text_exactly_at_the_limit_passes() -> None:
     assert decode_article(codec.dumps({"id": "a", "text": "x" * 100}), **LIMITS).text
+
+
+@pytest.mark.parametrize(
+    "published",
+    ["2015", "2015-10", "2024-01-16", "2024-01-16 10:00:00", "Tue, 16 Jan 2024 10:00:00 GMT",
+     1705399200, "1705399200", 1705399200000, "1705399200000", 1705399200.25],
+)  # fmt: skip
+def test_every_accepted_published_at_form_decodes(published: str | int | float) -> None:
+    raw = codec.dumps({"id": "a1", "text": "Hi", "published_at": published})
+    article = decode_article(raw, **LIMITS)
+    assert article.published_at == published  # kept as sent
+    assert article.published_anchor() is not None
+
+
+def test_bad_published_at_message_lists_the_accepted_forms() -> None:
+    raw = b'{"id": "a", "text": "hello", "published_at": "16/01/2024"}'
+    with pytest.raises(InvalidArticle) as caught:
+        decode_article(raw, **LIMITS)
+    assert "'16/01/2024'" in str(caught.value)
+    assert ACCEPTED_FORMS in str(caught.value)
