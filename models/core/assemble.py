@@ -16,8 +16,8 @@ from models.assemble import coref
 from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import build_view, nearest_time
 from models.assemble.destinations import dateline
-from models.core.reader import Reading, RoleReading
-from models.mentions import Mention, Sentence, TimeMention, Trigger
+from models.core.reader import Reading, RoleReading, TriggerReading
+from models.mentions import Mention, Sentence, SentenceSignal, TimeMention, Trigger
 from models.schema import EntityKind
 from models.text.normalize import fold, tokenize
 
@@ -89,12 +89,24 @@ def _mention(
     return found
 
 
+def _status(trig: TriggerReading, start: int, end: int, signal: SentenceSignal | None) -> str:
+    """The core's status, except a *planned* event whose very trigger word the lexicon reads
+    as past: "لافروف الذي زار" (who visited) stays past in a sentence that opens with "من
+    المقرر" (it is scheduled), a sentence-wide cue the status head over-weights."""
+    if trig.status != "planned" or signal is None or trig.type not in signal.types:
+        return trig.status
+    own: dict[tuple[int, int], str] = getattr(signal, "trigger_status", {})
+    past = any(a < end and start < b and s == "occurred" for (a, b), s in own.items())
+    return "occurred" if past else trig.status
+
+
 def candidates(
     text: str,
     sentence: Sentence,
     reading: Reading,
     mentions: list[Mention],
     times: list[TimeMention],
+    signal: SentenceSignal | None = None,
 ) -> list[Candidate]:
     """One candidate per trigger the core read in ``sentence``."""
     view = build_view(sentence, text, mentions, times)
@@ -102,7 +114,8 @@ def candidates(
     for trig in reading.triggers:
         start, end = sentence.start + trig.start, sentence.start + trig.end
         trigger = Trigger(start, end, text[start:end], trig.type)
-        cand = Candidate(trig.type, trig.status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
+        status = _status(trig, start, end, signal)
+        cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         places = []
         for role in sorted(trig.roles, key=lambda r: -r.score):
             mention = _mention(text, role, sentence.start, view.mentions)
@@ -155,12 +168,14 @@ def article_candidates(
     readings: Sequence[Reading | None],
     mentions: Sequence[Mention],
     times: Sequence[TimeMention],
+    signals: Sequence[SentenceSignal] | None = None,
 ) -> list[Candidate]:
     """Candidates of every read sentence; names resolved across the article first."""
     found = list(mentions) + model_mentions(text, sentences, readings, mentions)
     resolved = coref.resolve(text, sorted(found, key=lambda m: (m.start, m.end)))
     out: list[Candidate] = []
-    for sentence, reading in zip(sentences, readings, strict=True):
+    per_sentence = list(signals) if signals is not None else [None] * len(sentences)
+    for sentence, reading, signal in zip(sentences, readings, per_sentence, strict=True):
         if reading is not None and reading.triggers:
-            out += candidates(text, sentence, reading, resolved, list(times))
+            out += candidates(text, sentence, reading, resolved, list(times), signal)
     return out

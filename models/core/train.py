@@ -3,7 +3,7 @@
 Steps (each logged): read the annotations → add copies with invented names →
 encode every text once with the frozen bottom encoder (cached) → fine-tune the top
 layers and the heads jointly for a fixed number of epochs with fixed seeds → score
-the held-out split → write ``models/core/weights/``. About 16 minutes on 2 cores.
+the held-out split → write ``models/core/weights/``. About 25 minutes on 2 cores.
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ RECIPE: dict[str, Any] = {
     "lr_layers": 5e-5,
     "lr_heads": 1e-3,
     "ner_per_language": 1500,
-    "seed": 13,
+    "seed": 7,  # picked over 13 on the development article sets (see README)
 }
 
 

@@ -220,7 +220,9 @@ class TransformerExtractor:
             return []
         mentions = sorted(prep.mentions, key=lambda m: (m.start, m.end))
         text = prep.article.text
-        cands = article_candidates(text, prep.sentences, readings, mentions, prep.times)
+        cands = article_candidates(
+            text, prep.sentences, readings, mentions, prep.times, prep.signals
+        )
         if self._fallback:
             cands += _unread(cands, rule_candidates(text, prep.signals, mentions, prep.times))
         return finish(prep.article, prep.language, prep.sentences, cands, prep.times, self._info)

@@ -26,7 +26,7 @@ def train(
     / "shared"
     / "data"
     / "ner",
-    seed: Annotated[int, typer.Option(help="Random seed (same seed, same weights).")] = 13,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same weights).")] = 7,
     epochs: Annotated[
         int | None,
         typer.Option(min=1, help="Passes over the training data (default: the recipe's)."),
@@ -35,7 +35,7 @@ def train(
     """Fine-tune the encoder's top layers with the entity, trigger, status and role heads.
 
     Reproduces the shipped weights from the same data and seed, and prints the
-    held-out metrics. Takes about 16 minutes on 2 cores (the frozen bottom
+    held-out metrics. Takes about 25 minutes on 2 cores (the frozen bottom
     layers' states are cached under EVENTWIRE_CACHE_DIR/features).
     """
     from models.core.train import train_core  # torch is heavy: import on use
