@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/eventwire demo
+	$(BIN)/eventwire demo --view
 
 # Full benchmark (minutes): batched vs naive worker, extraction alone; figures in bench.json.
 bench: $(STAMP)
