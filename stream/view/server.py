@@ -57,16 +57,16 @@ LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
 class View:
     """The store, the cluster table, their readers and the worker thread pool."""
 
-    def __init__(self, settings: Settings, bootstrap: str, cap: int) -> None:
+    def __init__(self, settings: Settings, bootstrap: str, cap: int, poll_s: float = 5.0) -> None:
         # Two threads: one long query never queues every other behind it.
         self.executor = ThreadPoolExecutor(2, thread_name_prefix="eventwire-view")
         self.store = EventStore(cap)
         self.clusters = ClusterStore(cap)
         self.readers = {
             "events": TopicReader(settings, bootstrap, settings.output_topic,
-                                  event_handler(self.store, self.executor)),
+                                  event_handler(self.store, self.executor), poll_s),
             "clusters": TopicReader(settings, bootstrap, settings.clusters_topic,
-                                    cluster_handler(self.clusters, self.executor)),
+                                    cluster_handler(self.clusters, self.executor), poll_s),
         }  # fmt: skip
         self.tasks: list[asyncio.Task[None]] = []
 
