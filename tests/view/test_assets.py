@@ -11,7 +11,7 @@ from stream.view import assets
 
 STATIC = Path(__file__).resolve().parents[2] / "stream" / "view" / "static"
 MANIFEST = json.loads((STATIC / "vendor" / "manifest.json").read_text())
-OURS = sorted((STATIC / "js").glob("*.js")) + [STATIC / "app.css", STATIC / "index.html"]
+OURS = [*sorted((STATIC / "js").glob("*.js")), STATIC / "app.css", STATIC / "index.html"]
 
 
 def test_vendored_files_match_the_manifest_and_carry_a_licence() -> None:
@@ -46,7 +46,9 @@ def test_every_file_the_page_names_is_served() -> None:
 
 def test_our_scripts_never_write_markup() -> None:
     # Text goes in as Text nodes; the CSP's Trusted Types would throw on these anyway.
-    sinks = re.compile(r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function")
+    sinks = re.compile(
+        r"innerHTML|outerHTML|insertAdjacentHTML|document\.write|eval\(|new Function"
+    )
     for path in sorted((STATIC / "js").glob("*.js")):
         code = re.sub(r"^\s*//.*$", "", path.read_text(), flags=re.MULTILINE)  # not comments
         assert not sinks.search(code), path.name

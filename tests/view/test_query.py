@@ -95,8 +95,9 @@ def test_commas_in_a_search_stay_part_of_it() -> None:
 
 
 def test_page_orders() -> None:
+    dates = ((0.5, "2024-01-02"), (0.9, "2023-05-01"), (0.7, "2024-03-01"))
     rows = [row(confidence=c, time={"text": "t", "start": d, "end": d, "precision": "day"})
-            for c, d in ((0.5, "2024-01-02"), (0.9, "2023-05-01"), (0.7, "2024-03-01"))]  # fmt: skip
+            for c, d in dates]  # fmt: skip
     for seq, r in enumerate(rows, 1):
         r.seq = seq
     newest = Page().select(rows)
