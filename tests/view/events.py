@@ -59,12 +59,12 @@ def arabic_visit(**fields: Any) -> dict[str, Any]:
 
 def hostile(**fields: Any) -> dict[str, Any]:
     """Markup in every free-text field the page shows."""
-    return event(
-        article_id=f"hostile-{SCRIPT}",
-        actors=[{"role": "visitor", "text": IMG, "name": f"Name {SCRIPT}",
-                 "kind": "PERSON", "country": "RUS", "title": IMG}],
-        type="VISIT",
-        location={"text": SCRIPT, "name": IMG, "kind": "GPE", "country": "PRK"},
-        evidence=[{"text": f"{IMG} visited {SCRIPT} on Monday.", "start": 0, "end": 10}],
+    return event(**{
+        "article_id": f"hostile-{SCRIPT}",
+        "actors": [{"role": "visitor", "text": IMG, "name": f"Name {SCRIPT}",
+                    "kind": "PERSON", "country": "RUS", "title": IMG}],
+        "type": "VISIT",
+        "location": {"text": SCRIPT, "name": IMG, "kind": "GPE", "country": "PRK"},
+        "evidence": [{"text": f"{IMG} visited {SCRIPT} on Monday.", "start": 0, "end": 10}],
         **fields,
-    )  # fmt: skip
+    })  # fmt: skip

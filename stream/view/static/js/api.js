@@ -1,6 +1,6 @@
 // The JSON API (documented in the README): one function per endpoint.
 
-export const FILTERS = ['type', 'status', 'language', 'country', 'from', 'to', 'q'];
+export const FILTERS = ['type', 'status', 'language', 'country', 'from', 'to', 'q', 'article_id'];
 
 /** URLSearchParams of the non-empty filters (and any extra pairs). */
 export function params(filters, extra = {}) {

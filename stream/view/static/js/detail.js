@@ -39,7 +39,7 @@ function marksOf(event) {
 
 const field = (label, ...value) => [h('dt', null, label), h('dd', null, ...value)];
 
-export function render(panel, event, onClose) {
+export function render(panel, event, {onClose, onArticle}) {
   const lang = event.language;
   const dir = direction(lang);
   const marks = marksOf(event);
@@ -64,7 +64,8 @@ export function render(panel, event, onClose) {
         : '–'),
       field('Date', when(event.time), event.time ? [' · written ', h('bdi', {lang, dir}, event.time.text)] : null),
       items.length ? field('Items', h('ul', null, items)) : null,
-      field('Article', h('bdi', null, event.article_id), ` · language ${lang}`),
+      field('Article', h('bdi', null, event.article_id), ` · language ${lang} · `,
+        h('button', {type: 'button', class: 'link', onclick: () => onArticle(event.article_id)}, 'all its events')),
       field('Event', h('code', null, event.event_id)),
       field('Extractor', `${event.extractor.name} ${event.extractor.version}`,
         event.extractor.model ? ` (${event.extractor.model})` : null)),

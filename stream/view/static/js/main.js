@@ -63,8 +63,8 @@ function changed() {
   refresh();
 }
 
-function setFilter(name, value) {
-  state.filters[name] = state.filters[name] === value ? '' : value; // a second click clears it
+function setFilter(name, value, {toggle = true} = {}) {
+  state.filters[name] = toggle && state.filters[name] === value ? '' : value; // a second click clears it
   syncForm();
   changed();
 }
@@ -124,7 +124,7 @@ async function openEvent(id) {
   writeUrl();
   const panel = $('detail');
   try {
-    detail.render(panel, await api.event(id), closeEvent);
+    detail.render(panel, await api.event(id), {onClose: closeEvent, onArticle: (article) => setFilter('article_id', article, {toggle: false})});
   } catch (error) {
     panel.replaceChildren(h('p', {class: 'error'}, error.message));
     panel.hidden = false;
