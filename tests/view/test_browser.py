@@ -250,7 +250,7 @@ def test_a_hostile_article_shows_as_text(served: Served, page: Page) -> None:
 
 
 def test_screenshot(served: Served, page: Page, tmp_path: Path) -> None:
-    page.page.goto(served.url)
+    page.page.goto(f"{served.url}?language=ar")
     page.page.wait_for_selector("#map path.country.marked")
     page.page.wait_for_selector("#timeline rect.bar")
     page.page.click(f"#events tr:has-text('{SEED}')")
