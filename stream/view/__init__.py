@@ -8,7 +8,8 @@ page and ``/api/*`` from it. Layout, from the topic to the browser:
 ``rows`` (one validated event → a compact row) → ``query`` (filters, paging,
 sorting) → ``store`` (the bounded store and its tallies) → ``reader`` (the
 Kafka consumers) → ``live`` (Server-Sent Events) → ``api`` (the JSON
-endpoints) → ``server`` (the application, security headers, static assets) →
+endpoints) → ``assets`` (the page's files, in memory) → ``server`` (the
+application, security headers, the serving loop) →
 ``static/`` (the page: hand-written JS and CSS, vendored d3-geo, topojson and
 world-atlas).
 """

@@ -28,8 +28,9 @@ import pytest
 
 from stream import codec
 from stream.cli.demo import sample_records
+from stream.collect import Collector
 from tests.conftest import RunningWorker
-from tests.stream.helpers import Input, collect, expected_event_ids, publish_raw
+from tests.stream.helpers import Input, expected_event_ids, publish_raw
 from tests.view.events import IMG, SCRIPT, hostile
 from tests.view.process import ViewProcess
 
@@ -74,7 +75,10 @@ def publish_articles(worker: RunningWorker, articles: list[dict[str, Any]]) -> N
 
     async def go() -> None:
         published = await publish_raw(worker.bootstrap, worker.settings.input_topic, inputs)
-        assert (await collect(worker, published)).complete
+        # Longer than the broker tests' minute: CI machines can be busy, and a page test
+        # that times out here says nothing about the page.
+        collector = Collector(worker.settings, worker.bootstrap)
+        assert (await collector.run(published, timeout_s=180)).complete, "worker too slow"
 
     in_thread(go())
 
