@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo bench test lint typecheck unit clean
+.PHONY: install demo bench test lint typecheck unit clean browser
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/eventwire demo
+	$(BIN)/eventwire demo --view
 
 # Full benchmark (minutes): batched vs naive worker, extraction alone; figures in bench.json.
 bench: $(STAMP)
@@ -36,7 +36,17 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q -m "not slow"
 
-test: lint typecheck
+# The live view's browser tests drive Debian's chromium through Playwright (whose own
+# browser download is not used). Installed only where we may: root with apt-get
+# (CI); elsewhere those tests skip and say how to get it.
+browser:
+	@if command -v chromium >/dev/null; then :; \
+	elif command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ]; then \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	else echo "chromium not installed and no root apt-get: the browser tests will skip"; fi
+
+test: lint typecheck browser
 	$(BIN)/pytest -q -ra
 
 clean:

@@ -78,6 +78,13 @@ class Settings(BaseSettings):
         default="articles.dlq", description="Topic unprocessable inputs are written to."
     )
     topic_partitions: int = Field(default=4, ge=1, description="Partitions for topics we create.")
+    clusters_topic: str = Field(
+        default="event-clusters",
+        description=(
+            "Topic of event clusters, keyed by cluster_id; the live view reads it only once it "
+            "exists and never creates it."
+        ),
+    )
 
     # --- Processing -------------------------------------------------------
     batch_max_size: int = Field(default=8, ge=1, description="Articles per extraction batch.")
@@ -204,6 +211,21 @@ class Settings(BaseSettings):
     web_enabled: bool = Field(default=True, description="Serve Faust's health/metrics pages.")
     web_host: str = Field(default="127.0.0.1", description="Health/metrics bind address.")
     web_port: int = Field(default=6066, ge=0, le=65535, description="Health/metrics port.")
+    view_host: str = Field(
+        default="127.0.0.1",
+        description="Live view bind address (`view`, `demo --view`); loopback by default.",
+    )
+    view_port: int = Field(
+        default=8066, ge=0, le=65535, description="Live view port; 0 = any free port."
+    )
+    view_max_events: int = Field(
+        default=100_000,
+        ge=1,
+        description=(
+            "Events the live view holds in memory; past it the oldest received are dropped "
+            "(the page shows the cap and the count dropped)."
+        ),
+    )
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Log level of the worker and CLI."
     )
@@ -234,8 +256,9 @@ class Settings(BaseSettings):
             )
         if self.kafka_sasl_password_file is not None:
             self._read_password_file(self.kafka_sasl_password_file)
-        if len({self.input_topic, self.output_topic, self.dlq_topic}) != 3:
-            raise ValueError("input, output and dead-letter topics must be distinct")
+        topics = {self.input_topic, self.output_topic, self.dlq_topic, self.clusters_topic}
+        if len(topics) != 4:
+            raise ValueError("input, output, dead-letter and clusters topics must be distinct")
         if self.kafka_heartbeat_interval_s >= self.kafka_session_timeout_s:
             raise ValueError("heartbeat interval must be shorter than the session timeout")
         return self

@@ -13,7 +13,19 @@ from typing import Any
 
 import typer
 
-from stream.cli import bench, demo, evaluate, extract, prepare, publish, run, schemas, tail, train
+from stream.cli import (
+    bench,
+    demo,
+    evaluate,
+    extract,
+    prepare,
+    publish,
+    run,
+    schemas,
+    tail,
+    train,
+    view,
+)
 
 app = typer.Typer(
     name="eventwire",
@@ -36,6 +48,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "run": run.run,
     "publish": publish.publish,
     "tail": tail.tail,
+    "view": view.view,
     "extract": extract.extract,
     "demo": demo.demo,
     "schemas": schemas.schemas,

@@ -13,6 +13,7 @@ from stream.cli.common import broker_for, err, friendly, load_settings, out
 from stream.cli.inputs import Record, read_paths
 from stream.cli.publish import send_records
 from stream.cli.render import add_event, dead_letter_line, event_line, event_table, fits
+from stream.cli.view import run_view
 from stream.cli.worker_process import WorkerProcess
 from stream.collect import Collected, Collector, last_offsets
 from stream.errors import EventwireError
@@ -30,6 +31,17 @@ def sample_records() -> list[Record]:
 @friendly
 def demo(
     timeout: Annotated[float, typer.Option(help="Give up after this many seconds.")] = 180.0,
+    view: Annotated[
+        bool,
+        typer.Option(
+            "--view",
+            help="Then keep the live view open (its URL is printed) until Ctrl-C.",
+            show_default=False,
+        ),
+    ] = False,
+    view_port: Annotated[
+        int | None, typer.Option(help="The live view's port. Default: EVENTWIRE_VIEW_PORT.")
+    ] = None,
 ) -> None:
     """Start the embedded broker and a worker, publish the bundled sample
     articles (Arabic and English), print each event as it arrives, then exit.
@@ -37,6 +49,10 @@ def demo(
     Events are printed one per line on stdout, then a summary: a table of the
     events where a terminal is wide enough for it without breaking a word (never
     in a file or a pipe: each event already has its line), then the counts.
+
+    With --view, the broker and the worker keep running and the live view of the
+    events is served (`eventwire view`, URL printed) until Ctrl-C: articles
+    published meanwhile show up on the page.
 
     Uses EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS instead of the embedded broker when
     it is set. Exits 1 if not every article was processed within --timeout.
@@ -50,11 +66,16 @@ def demo(
         err.print(f"[green]worker ready[/] after {worker.ready_after_s:.1f} s")
         try:
             result = asyncio.run(_publish_and_collect(settings, bootstrap, records, timeout))
+            summary(out, records, result)
+            if not result.complete:
+                raise EventwireError(
+                    f"not every sample article was processed within {timeout:.0f} s"
+                )
+            if view:
+                err.print(f"more articles: eventwire publish --bootstrap {bootstrap} FILE")
+                run_view(settings, bootstrap, port=view_port)
         finally:
             worker.stop()
-    summary(out, records, result)
-    if not result.complete:
-        raise EventwireError(f"not every sample article was processed within {timeout:.0f} s")
 
 
 async def _publish_and_collect(

@@ -44,8 +44,18 @@ def one(manifests: list[Manifest], kind: str) -> Manifest:
     return found[0]
 
 
-def pod_spec(manifests: list[Manifest]) -> dict[str, Any]:
-    spec: dict[str, Any] = one(manifests, "Deployment")["spec"]["template"]["spec"]
+def component(manifests: list[Manifest], kind: str, name: str) -> Manifest:
+    """The single ``kind`` of this ``app.kubernetes.io/component`` (worker, view)."""
+    found = [
+        m for m in by_kind(manifests, kind)
+        if m["metadata"]["labels"].get("app.kubernetes.io/component") == name
+    ]  # fmt: skip
+    assert len(found) == 1, f"expected one {name} {kind}, found {len(found)}"
+    return found[0]
+
+
+def pod_spec(manifests: list[Manifest], name: str = "worker") -> dict[str, Any]:
+    spec: dict[str, Any] = component(manifests, "Deployment", name)["spec"]["template"]["spec"]
     return spec
 
 

@@ -85,6 +85,7 @@ def test_runtime_user_and_port_match_the_chart() -> None:
     uid = values["containerSecurityContext"]["runAsUser"]
     assert users and users[-1].split(":")[0] == str(uid) == "10001"
     assert ("EXPOSE", str(values["containerPorts"]["http"])) in found
+    assert ("EXPOSE", str(values["view"]["containerPort"])) in found
     env = " ".join(args for name, args in found if name == "ENV")
     assert "EVENTWIRE_WEB_HOST=0.0.0.0" in env
     assert f"EVENTWIRE_CACHE_DIR={values['config']['cacheDir']}" in env
@@ -100,9 +101,10 @@ def test_python_base_and_torch_pin_match_the_project() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("command", ["run", "prepare-model"])
+@pytest.mark.parametrize("command", ["run", "prepare-model", "view"])
 def test_image_commands_exist_in_the_cli(command: str) -> None:
-    # CMD runs `eventwire run`; the build runs `eventwire prepare-model`.
+    # CMD runs `eventwire run`; the build runs `eventwire prepare-model`; the chart's
+    # optional live view runs `eventwire view`.
     cli = Path(sys.executable).parent / "eventwire"
     done = subprocess.run(
         [str(cli), command, "--help"], capture_output=True, text=True, timeout=120

@@ -27,6 +27,17 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/component: worker
 {{- end -}}
 
+{{/* The live view's pods: same name and instance, their own component. */}}
+{{- define "eventwire.viewSelectorLabels" -}}
+app.kubernetes.io/name: {{ include "eventwire.name" . }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+app.kubernetes.io/component: view
+{{- end -}}
+
+{{- define "eventwire.viewName" -}}
+{{- printf "%s-view" (include "eventwire.fullname" . | trunc 58 | trimSuffix "-") -}}
+{{- end -}}
+
 {{/* Kubernetes recommended labels, on every object. */}}
 {{- define "eventwire.labels" -}}
 helm.sh/chart: {{ include "eventwire.chart" . }}

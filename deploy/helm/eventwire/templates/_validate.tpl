@@ -39,6 +39,9 @@ names the values to change, so `helm install` says what is wrong and how to fix 
 {{- if and $v.pdb.create (not (kindIs "invalid" $v.pdb.minAvailable)) (ne (toString $v.pdb.minAvailable) "") (not (kindIs "invalid" $v.pdb.maxUnavailable)) (ne (toString $v.pdb.maxUnavailable) "") -}}
 {{- $errors = append $errors "pdb.minAvailable and pdb.maxUnavailable are both set: a PodDisruptionBudget takes one. Empty the other." -}}
 {{- end -}}
+{{- if has $v.clusters.topic (list $v.topics.input $v.topics.output $v.topics.deadLetter) -}}
+{{- $errors = append $errors (printf "clusters.topic (%s) must differ from topics.input, topics.output and topics.deadLetter." $v.clusters.topic) -}}
+{{- end -}}
 {{- if $errors -}}
 {{- fail (printf "\n\neventwire: invalid values:\n  - %s\n" (join "\n  - " $errors)) -}}
 {{- end -}}

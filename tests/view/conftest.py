@@ -1,0 +1,85 @@
+"""A view over the real embedded broker, in this process, behind aiohttp's test client.
+
+Each test gets its own topics, so what one publishes no other sees.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+from aiokafka import AIOKafkaProducer
+
+from stream import codec
+from stream.broker import EmbeddedBroker
+from stream.kafka import ensure_topics
+from stream.settings import Settings
+from stream.view.server import View, create_app
+
+
+@dataclass
+class LiveView:
+    """A started view, its HTTP client and a producer for its topics."""
+
+    view: View
+    client: TestClient[Any, Any]
+    settings: Settings
+    producer: AIOKafkaProducer
+
+    async def publish(self, *events: dict[str, Any] | bytes) -> None:
+        """Send events (or raw bytes) to the events topic, keyed like the worker does."""
+        for item in events:
+            value = item if isinstance(item, bytes) else codec.dumps(item)
+            key = item["event_id"].encode() if isinstance(item, dict) else None
+            await self.producer.send_and_wait(self.settings.output_topic, value, key=key)
+
+    async def until(self, condition: Callable[[], bool], timeout_s: float = 20.0) -> None:
+        """Wait until ``condition()`` holds (the reader runs on this loop)."""
+        deadline = time.monotonic() + timeout_s
+        while not condition():
+            assert time.monotonic() < deadline, "the view did not catch up in time"
+            await asyncio.sleep(0.05)
+
+    async def read(self, count: int) -> None:
+        """Wait until the events reader has read ``count`` messages in all."""
+        reader = self.view.readers["events"]
+        await self.until(lambda: reader.read >= count)
+
+
+ViewFactory = Callable[..., AbstractAsyncContextManager[LiveView]]
+
+
+@pytest.fixture
+def make_view(broker: EmbeddedBroker) -> ViewFactory:
+    """``async with make_view(cap=...) as live:`` a view on fresh topics."""
+
+    @asynccontextmanager
+    async def _make(cap: int = 1000, **settings: Any) -> AsyncIterator[LiveView]:
+        suffix = uuid.uuid4().hex[:8]
+        names = {
+            "input_topic": f"articles-{suffix}",
+            "output_topic": f"events-{suffix}",
+            "dlq_topic": f"dlq-{suffix}",
+            "clusters_topic": f"clusters-{suffix}",
+        }
+        config = Settings(kafka_bootstrap_servers=broker.bootstrap, **{**names, **settings})
+        await ensure_topics(config, broker.bootstrap)  # what the worker does at start
+        view = View(config, broker.bootstrap, cap, poll_s=0.2)
+        producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, acks="all")
+        await producer.start()
+        await view.start()
+        try:
+            async with TestClient(TestServer(create_app(view))) as client:
+                yield LiveView(view, client, config, producer)
+        finally:
+            await view.stop()
+            await producer.stop()
+
+    return _make
