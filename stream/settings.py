@@ -101,7 +101,7 @@ class Settings(BaseSettings):
         ge=1,
         description=(
             "Longer article texts are dead-lettered too_large. Extraction cost is linear in "
-            "length (README, Long articles); at the sentence limit real text is well under this."
+            "length (README, Long articles); real news at the sentence limit stays under this."
         ),
     )
     max_message_bytes: int = Field(
@@ -113,7 +113,7 @@ class Settings(BaseSettings):
         description=(
             "Articles with more sentence ends (.!?؟ or newline) are dead-lettered "
             "extraction_timeout before extraction, as the extractor cannot be interrupted: "
-            "4,000 (about 3,600 English or 3,800 Arabic news sentences) is what "
+            "4,000 (about 3,500 English or 3,700 Arabic news sentences) is what "
             "max_extract_s allows on 2 CPUs (README, Long articles)."
         ),
     )

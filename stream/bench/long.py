@@ -70,8 +70,8 @@ def real_sentences(news: Path, language: str, limit: int) -> tuple[list[str], st
 
 
 def texts(news: Path, sizes: Sequence[int]) -> Iterator[tuple[str, int, str, str | None, str]]:
-    """(series, N, language, published_at, text) for every series and size N, smallest
-    first; the warm-up articles first of all."""
+    """(series, N, language, published_at, text) for every series and size N the news
+    files hold, smallest first; the warm-up articles first of all."""
     top = max(sizes) + _WARMUP_SENTENCES
     pools = {lang: real_sentences(news, lang, top) for lang in SOURCES}
     # The warm-up article uses sentences the measured ones do not start with.
@@ -79,7 +79,9 @@ def texts(news: Path, sizes: Sequence[int]) -> Iterator[tuple[str, int, str, str
         yield "warm-up", _WARMUP_SENTENCES, lang, published, " ".join(pool[-_WARMUP_SENTENCES:])
     en, published = pools["en"]
     words = " ".join(en).split()
-    for n in sorted(sizes):
+    # A size the files cannot fill with real sentences is left out, not padded.
+    fill = min(len(pool) for pool, _ in pools.values())
+    for n in sorted(k for k in sizes if k <= fill):
         for lang, (pool, when) in pools.items():
             yield lang, n, lang, when, " ".join(pool[:n])
         yield "one-word lines", n, "en", published, "\n".join(words[:n])
