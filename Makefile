@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo bench test lint typecheck unit clean browser
+.PHONY: install demo bench test lint typecheck unit kcat clean browser
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
@@ -46,7 +46,20 @@ browser:
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	else echo "chromium not installed and no root apt-get: the browser tests will skip"; fi
 
-test: lint typecheck browser
+
+# Debian's kcat for tests/stream/test_interop_kcat.py (a client nobody here wrote, as
+# users have it). Installed only as root where apt-get exists; anywhere else, and if the
+# install fails, those tests skip and say why. Never fails the build.
+kcat:
+	@if command -v kcat >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "installing kcat (apt-get) for the interop tests"; \
+	  apt-get install -y -q kcat >/dev/null 2>&1 \
+	    || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q kcat >/dev/null 2>&1; } \
+	    || echo "kcat: apt-get install failed; its interop tests will skip"; \
+	else echo "kcat: not installed (needs root and apt-get); its interop tests will skip"; fi
+
+test: lint typecheck kcat browser
 	$(BIN)/pytest -q -ra
 
 clean:

@@ -102,10 +102,14 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 def _non_overlapping(found: list[TimeMention]) -> list[TimeMention]:
     """Longest first, then leftmost; keep the mentions that do not overlap."""
+    # One flag per character already kept: a test costs the mention's length, not
+    # a pass over every kept mention (time mentions are never empty).
+    taken = bytearray(max((m.end for m in found), default=0))
     kept: list[TimeMention] = []
     for cand in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
+        if taken.find(1, cand.start, cand.end) < 0:
             kept.append(cand)
+            taken[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
     return sorted(kept, key=lambda m: m.start)
 
 

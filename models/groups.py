@@ -60,6 +60,7 @@ _EN_STOP = frozenset(norm_phrase("the a an and or of in on at to for with by fro
 def group_matches(text: str, tokens: Sequence[Token], matches: Sequence[Match]) -> list[Match]:
     """Group/force/delegation phrases; they may absorb demonym and country matches."""
     starts = {m.first: m for m in matches}
+    ends = {m.last: m for m in starts.values()}  # built once: asked at every English head
     owned = {i for m in matches if m.record.kind not in _COUNTRY_KINDS
              for i in range(m.first, m.last)}  # fmt: skip
     out: list[Match] = []
@@ -69,7 +70,7 @@ def group_matches(text: str, tokens: Sequence[Token], matches: Sequence[Match]) 
             continue
         found = _arabic_at(text, tokens, i, starts) if not tok.surface.isascii() else None
         if found is None and tok.norm in _EN_ANY_HEAD:
-            found = _english_at(text, tokens, i, starts, owned)
+            found = _english_at(text, tokens, i, (starts, ends), owned)
         if found is not None and not taken & set(range(found.first, found.last)):
             out.append(found)
             taken.update(range(found.first, found.last))
@@ -139,8 +140,15 @@ def _strong_next(tokens: Sequence[Token], i: int) -> bool:
 
 
 def _english_at(
-    text: str, tokens: Sequence[Token], i: int, starts: dict[int, Match], owned: set[int]
+    text: str,
+    tokens: Sequence[Token],
+    i: int,
+    bounds: tuple[dict[int, Match], dict[int, Match]],
+    owned: set[int],
 ) -> Match | None:
+    """An English group phrase headed at ``i``; ``bounds``: the matches by first and
+    by last token."""
+    starts, ends = bounds
     head = tokens[i]
     titled = title_at(tokens, i)
     if titled is not None and titled[1] > i + 1:
@@ -148,7 +156,6 @@ def _english_at(
     if head.norm == "military" and i + 1 < len(tokens) and tokens[i + 1].surface.islower():
         return None  # "military officials"
     first, country, org = i, None, None
-    ends = {m.last: m for m in starts.values()}
     while first > 0 and _joined(text, tokens, first):
         prev = tokens[first - 1]
         m = ends.get(first)

@@ -27,7 +27,10 @@ class Match:
 def overlay(matches: Iterable[Match], new: Iterable[Match]) -> list[Match]:
     """``new`` matches win: earlier matches they overlap are dropped. Sorted by offset."""
     added = list(new)
-    kept = [m for m in matches if all(m.last <= n.first or m.first >= n.last for n in added)]
+    # Token indices the new matches cover: each old match is tested over its own
+    # tokens instead of against every new match (matches are never empty).
+    covered = {i for n in added for i in range(n.first, n.last)}
+    kept = [m for m in matches if covered.isdisjoint(range(m.first, m.last))]
     return sorted(kept + added, key=lambda m: m.first)
 
 

@@ -9,6 +9,7 @@ the title ("أمير منطقة عسير") keys on the region's words instead.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -23,6 +24,9 @@ from models.titles import localise, title_at, title_starts
 
 _COUNTRY_KINDS = ("DEMONYM", "GPE")
 _AR_REGIONS = frozenset(norm_phrase("منطقة محافظة ولاية إقليم إمارة"))
+# People of one (country, title), in order of start, and their starts.
+_People = tuple[list[Mention], list[int]]
+_Groups = dict[tuple[str | None, str | None], _People]
 
 
 def title_parties(text: str, tokens: Sequence[Token], matches: Sequence[Match]) -> list[Match]:
@@ -145,21 +149,47 @@ def _party(
 def resolve(mentions: list[Mention]) -> list[Mention]:
     """A title-only party that the article also names ("وزير خارجية كوريا الشمالية"
     … "وزيرة خارجية كوريا الشمالية تشوي سون هوي") is that person: take the
-    identity of the nearest named person with the same title and country."""
-    named = [m for m in mentions if m.kind == "PERSON" and not m.key.startswith("TITLE:")]
+    identity of the nearest named person with the same title and country.
+
+    ``mentions`` come sorted by start (as :class:`~models.entities.EntityFinder`
+    gives them), so the nearest person is a binary search among those of the
+    title and country, not a scan of every person of the article.
+    """
+    # The title the text gives wins over the gazetteer's (which may be a later office).
+    by_title: _Groups = {}
+    by_usual: _Groups = {}
+    for p in mentions:
+        if p.kind == "PERSON" and not p.key.startswith("TITLE:"):
+            _file(by_title, (p.country, p.title), p)
+            if p.title is None:
+                _file(by_usual, (p.country, _usual(p)), p)
     out = list(mentions)
     for k, m in enumerate(mentions):
         if not m.key.startswith("TITLE:"):
             continue
-        # the title the text gives wins over the gazetteer's (which may be a later office)
-        same = [p for p in named if p.country == m.country and p.title == m.title] or [
-            p for p in named if p.country == m.country and p.title is None and _usual(p) == m.title
-        ]
+        same = by_title.get((m.country, m.title)) or by_usual.get((m.country, m.title))
         if same:
-            p = min(same, key=lambda p: abs(p.start - m.start))
+            p = _nearest(same, m.start)
             aliases = tuple(dict.fromkeys((*p.aliases, *([p.text] if p.name is None else []))))
             out[k] = replace(m, key=p.key, name=p.name, aliases=aliases)
     return out
+
+
+def _file(groups: _Groups, key: tuple[str | None, str | None], p: Mention) -> None:
+    people, starts = groups.setdefault(key, ([], []))
+    people.append(p)
+    starts.append(p.start)
+
+
+def _nearest(group: _People, start: int) -> Mention:
+    """The person of ``group`` starting nearest ``start``; the earlier on a tie."""
+    people, starts = group
+    i = bisect_left(starts, start)
+    if i == len(people):
+        return people[bisect_left(starts, starts[-1])]
+    if i == 0 or start - starts[i - 1] > starts[i] - start:
+        return people[i]
+    return people[bisect_left(starts, starts[i - 1])]
 
 
 def _usual(person: Mention) -> str | None:

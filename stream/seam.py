@@ -14,9 +14,9 @@ really fails becomes a :class:`Failure` (dead-lettered as
 
 Time bound: a thread cannot be killed, so the budget is enforced in three
 honest layers. (1) Before extraction, an article with more than
-``max_sentences`` sentence ends is refused (``extraction_timeout``): cost
-grows faster than the sentence count (the lexicon on 2 cores: 300 sentences
-0.6 s, 4,300 sentences 98 s, 40,000 one-word sentences 353 s). (2) After extraction, a batch
+``max_sentences`` sentence ends is refused (``extraction_timeout``): the cost
+is linear in length, so the limit is what the time budget allows for real
+text (``eventwire bench --long-articles``). (2) After extraction, a batch
 that took longer than ``max_extract_s`` is re-run article by article, timed,
 and any article over budget is dead-lettered ``extraction_timeout``. (3) A
 batch still running at its hard deadline raises :class:`ExtractionStuck`,
@@ -151,8 +151,8 @@ def extract_isolated(extractor: Extractor, articles: Sequence[Article]) -> list[
 class Budget:
     """Limits on one article's extraction (see module doc)."""
 
-    max_sentences: int = 300
-    max_extract_s: float = 15.0
+    max_sentences: int = Settings.model_fields["max_sentences"].default
+    max_extract_s: float = Settings.model_fields["max_extract_s"].default
 
     def refuse(self, article: Article) -> Failure | None:
         """A timeout failure if the article is too big to extract in budget."""

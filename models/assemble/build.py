@@ -41,13 +41,14 @@ def _id_keys(cand: Candidate) -> list[str]:
 def event_ids(article_id: str, cands: list[Candidate]) -> list[str]:
     """Deterministic ids, unique within the article (a numbered suffix breaks rare ties)."""
     out: list[str] = []
+    # The n-th event with the same keys gets "#n": counted, because searching ``out``
+    # for a free id would be quadratic in an article of many look-alike events.
+    seen: dict[str, int] = {}
     for cand in cands:
-        keys, n = _id_keys(cand), 1
-        eid = make_event_id(article_id, cand.type, keys)
-        while eid in out:
-            n += 1
-            eid = make_event_id(article_id, cand.type, [*keys, f"#{n}"])
-        out.append(eid)
+        keys = _id_keys(cand)
+        base = make_event_id(article_id, cand.type, keys)
+        seen[base] = n = seen.get(base, 0) + 1
+        out.append(base if n == 1 else make_event_id(article_id, cand.type, [*keys, f"#{n}"]))
     return out
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 
 from models.assemble.clauses import Clause, split_clauses
+from models.assemble.index import ArticleIndex
 from models.mentions import Mention, Sentence, TimeMention, Trigger
 from models.text.normalize import Token, fold, tokenize
 
@@ -47,8 +48,9 @@ class SentenceView:
     clauses: list[Clause]
     mentions: list[Mention]
     times: list[TimeMention]
+    # The whole article's mentions, for the rules that look beyond the sentence.
+    article: ArticleIndex
     marks: dict[int, str | None] = field(default_factory=dict)
-    article_mentions: list[Mention] = field(default_factory=list)
 
     def clause_of(self, offset: int) -> Clause:
         """The clause (article offsets) holding article offset ``offset``."""
@@ -64,10 +66,12 @@ class SentenceView:
         return fold(token.surface) in markers()[label]["words"]
 
 
-def build_view(
-    sentence: Sentence, text: str, mentions: list[Mention], times: list[TimeMention]
-) -> SentenceView:
-    """Gather the sentence's tokens, clauses, mentions and times (article offsets)."""
+def build_view(sentence: Sentence, article: ArticleIndex) -> SentenceView:
+    """Gather the sentence's tokens, clauses, mentions and times (article offsets).
+
+    Mentions and times come from ``article``'s offset index: the cost is the
+    sentence's, not the article's (see :mod:`models.assemble.index`).
+    """
     shift = sentence.start
     tokens = [
         Token(t.start + shift, t.end + shift, t.surface, t.norm) for t in tokenize(sentence.text)
@@ -75,19 +79,10 @@ def build_view(
     clauses = [
         Clause(c.start + shift, c.end + shift, c.relative) for c in split_clauses(sentence.text)
     ] or [Clause(sentence.start, sentence.end)]
-    inside = sorted(
-        (m for m in mentions if sentence.start <= m.start < sentence.end), key=lambda m: m.start
-    )
-    view = SentenceView(
-        sentence,
-        text,
-        tokens,
-        clauses,
-        inside,
-        [t for t in times if sentence.start <= t.start < sentence.end],
-    )
-    view.article_mentions = mentions
-    view.marks = {m.start: _marker(view, m, text) for m in inside}
+    inside = article.mentions_in(sentence.start, sentence.end)
+    times = article.times_in(sentence.start, sentence.end)
+    view = SentenceView(sentence, article.text, tokens, clauses, inside, times, article)
+    view.marks = {m.start: _marker(view, m, article.text) for m in inside}
     return view
 
 

@@ -11,6 +11,7 @@ cultures (Korean, Chinese, Vietnamese) contribute their first word too, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -20,8 +21,9 @@ from models.text.normalize import PROCLITICS, fold, tokenize
 
 _FAMILY_FIRST = frozenset({"PRK", "KOR", "CHN", "TWN", "VNM", "HKG"})
 _MIN_LETTERS = 3
-# Surname word → the people bearing it, in order of their start.
-_SurnameIndex = dict[str, list[Mention]]
+# Surname word → the people bearing it, in order of their start, and their starts.
+_SurnameIndex = dict[str, tuple[list[Mention], list[int]]]
+_NONE: tuple[list[Mention], list[int]] = ([], [])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -52,19 +54,25 @@ def _short_latin(word: str) -> bool:
 
 
 def _surname_index(people: Sequence[Mention]) -> _SurnameIndex:
-    """Each surname's bearers, so a look-up scans only them, not every person."""
+    """Each surname's bearers (in order of start) and their starts, so a look-up is a
+    binary search among them, not a scan of every person of the article."""
     index: _SurnameIndex = {}
     for person in people:
         for word in _surnames(person):
-            index.setdefault(word, []).append(person)
+            bearers, starts = index.setdefault(word, ([], []))
+            bearers.append(person)
+            starts.append(person.start)
     return index
 
 
 def _antecedent(word: str, start: int, index: _SurnameIndex) -> Mention | None:
     """The last-starting bearer of ``word`` that ends by ``start``."""
-    for person in reversed(index.get(word, [])):
-        if person.end <= start:
-            return person
+    bearers, starts = index.get(word, _NONE)
+    # Only bearers starting before ``start`` can end by it; of those, the latest
+    # usually does at once (only a mention overlapping ``start`` is stepped over).
+    for k in range(bisect_left(starts, start) - 1, -1, -1):
+        if bearers[k].end <= start:
+            return bearers[k]
     return None
 
 

@@ -6,13 +6,8 @@ governs is the most specific); "arrived here" points at the dateline city.
 
 from __future__ import annotations
 
-import re
-
-from models.assemble.candidate import PLACE_KINDS
 from models.assemble.context import SentenceView
 from models.mentions import Mention, Trigger
-
-_DATELINE_REACH = 40  # "WASHINGTON, March 3 -" / "BEIJING, Nov. 3 (Xinhua) --"
 
 
 def followed_by_here(view: SentenceView, trigger: Trigger) -> bool:
@@ -21,18 +16,9 @@ def followed_by_here(view: SentenceView, trigger: Trigger) -> bool:
     return bool(after) and after[0].norm in ("here", "هنا")
 
 
-# After the city: "BEIJING, Jan 5", "Moscow (Reuters) -", "موسكو:", "القاهرة - ".
-_DATELINE_TAIL = re.compile(r"\s*(?::|[-–—]|\(|,\s*\w+\.?\s+\d)")
-
-
 def dateline(view: SentenceView) -> Mention | None:
     """ "arrived here": the place of the article's dateline, when it has one."""
-    places = [m for m in view.article_mentions if m.kind in PLACE_KINDS]
-    first = min(places, key=lambda m: m.start, default=None)
-    if first is None or first.start > 2 or first.end > _DATELINE_REACH:
-        return None
-    upper = view.text[first.start : first.end].isupper()
-    return first if upper or _DATELINE_TAIL.match(view.text, first.end) else None
+    return view.article.dateline()
 
 
 def adjacent(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
@@ -45,7 +31,7 @@ def home_of(view: SentenceView, party: Mention) -> Mention | None:
     X's country, and so does "X received visiting Y"."""
     if party.country is None:
         return None
-    same = [m for m in view.article_mentions if m.kind == "GPE" and m.country == party.country]
+    same = view.article.of_country(("GPE",), party.country)
     same.sort(key=lambda m: m.demonym)  # "Jordan" before "Jordanian"
     if same:
         return same[0]

@@ -23,6 +23,8 @@ _KEY_ROLES: dict[str, tuple[Role, ...]] = {
     "VISIT": ("visitor",),
     "ARMS_TRANSFER": ("supplier", "recipient"),
 }
+# An institution may stand for a person of its country, and a person for it.
+_PROBED: dict[str, str] = {"ORG": "PERSON", "PERSON": "ORG"}
 
 
 def status_ok(a: Status, b: Status) -> bool:
@@ -131,12 +133,48 @@ def absorb(target: Candidate, other: Candidate) -> None:
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
-    """Greedy merge in text order; deterministic for a given input order."""
+    """Greedy merge in text order; deterministic for a given input order.
+
+    Each candidate joins the first earlier merged event it is :func:`compatible`
+    with. Only events it could be compatible with are compared: those sharing a
+    key-role actor key with it, or a country for :func:`_stands_for` (see
+    :func:`_handles`). So the cost grows with the mentions of each actor, not with
+    the square of the article's events.
+    """
     merged: list[Candidate] = []
+    filed: list[set[tuple[str, ...]]] = []  # per merged event: the handles it is filed under
+    by_handle: dict[tuple[str, ...], list[int]] = {}
     for cand in candidates:
-        home = next((m for m in merged if compatible(m, cand)), None)
+        near = sorted({k for h in _handles(cand, probe=True) for k in by_handle.get(h, ())})
+        home = next((k for k in near if compatible(merged[k], cand)), None)
         if home is None:
+            home = len(merged)
             merged.append(cand)
+            filed.append(set())
         else:
-            absorb(home, cand)
+            absorb(merged[home], cand)
+        # Absorbing adds only ``cand``'s actors, so its handles are all that can be new.
+        for handle in _handles(cand, probe=False) - filed[home]:
+            filed[home].add(handle)
+            by_handle.setdefault(handle, []).append(home)
     return merged
+
+
+def _handles(cand: Candidate, *, probe: bool) -> set[tuple[str, ...]]:
+    """Index entries that any event ``cand`` is compatible with must share with it.
+
+    :func:`actors_ok` needs, in some key role, a shared actor key, or an
+    institution standing for a person (:func:`_stands_for`: the organisation's
+    country is the person's). An event is filed under its keys and under
+    (kind, country) for its organisations and people; a probe asks for its keys and
+    for the other kind's countries.
+    """
+    handles: set[tuple[str, ...]] = set()
+    for role, m in cand.actors:
+        if role not in _KEY_ROLES[cand.type]:
+            continue
+        handles.add((cand.type, role, "key", m.key))
+        kind = _PROBED.get(m.kind) if probe else m.kind
+        if kind in _PROBED and m.country is not None:
+            handles.add((cand.type, role, kind, m.country))
+    return handles

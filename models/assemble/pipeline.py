@@ -15,6 +15,7 @@ from models.assemble.candidate import Candidate
 from models.assemble.context import SentenceView, build_view, nearest_time
 from models.assemble.destinations import dateline
 from models.assemble.guests import guest_meeting, is_participle
+from models.assemble.index import ArticleIndex
 from models.assemble.merge import merge, status_ok
 from models.assemble.roles import meeting, visit
 from models.assemble.suppliers import share_parties
@@ -116,12 +117,11 @@ def rule_candidates(
     times: Sequence[TimeMention],
 ) -> list[Candidate]:
     """Candidates by the role rules, for every sentence a signal gives a type."""
-    resolved = coref.resolve(text, list(mentions))
+    article = ArticleIndex.of(text, coref.resolve(text, list(mentions)), times)
     cands: list[Candidate] = []
     for signal in signals:
         if signal.types:
-            view = build_view(signal.sentence, text, resolved, list(times))
-            cands += _candidates(view, signal)
+            cands += _candidates(build_view(signal.sentence, article), signal)
     return cands
 
 

@@ -56,7 +56,7 @@ def home_country(view: SentenceView, trigger: Trigger) -> Mention | None:
     if not speakers:
         return None
     country = speakers[-1].country
-    named = [m for m in view.article_mentions if m.kind in PLACE_KINDS and m.country == country]
+    named = view.article.of_country(PLACE_KINDS, country)
     name = next((m.name for m in named if m.name), None)
     text = view.text[span[0] : span[1]]
     return Mention(span[0], span[1], text, "GPE", f"GPE:{country}", name, country)

@@ -65,13 +65,18 @@ def from_visits(cands: list[Candidate]) -> None:
     """Give a placeless meeting the destination of a participant's visit of the same
     article and time ("Hill came to the Chinese capital and met with Wu Dawei")."""
     visits = [c for c in cands if c.type == "VISIT" and c.location is not None]
+    # Visits by visitor key: a meeting is compared only with its participants' visits.
+    by_visitor: dict[str, list[int]] = {}
+    for k, visit in enumerate(visits):
+        for key in visit.keys("visitor"):
+            by_visitor.setdefault(key, []).append(k)
     for meeting in cands:
         if meeting.type != "MEETING" or meeting.location is not None:
             continue
-        for visit in visits:
-            if visit.keys("visitor") & meeting.keys("participant") and _during(visit, meeting):
-                meeting.location = visit.location
-                break
+        near = sorted({k for key in meeting.keys("participant") for k in by_visitor.get(key, ())})
+        found = next((visits[k] for k in near if _during(visits[k], meeting)), None)
+        if found is not None:
+            meeting.location = found.location
 
 
 def _during(visit: Candidate, meeting: Candidate) -> bool:

@@ -16,6 +16,7 @@ from models.assemble import coref
 from models.assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.assemble.context import build_view, nearest_time
 from models.assemble.destinations import dateline
+from models.assemble.index import ArticleIndex
 from models.core.reader import Reading, RoleReading, TriggerReading
 from models.mentions import Mention, Sentence, SentenceSignal, TimeMention, Trigger
 from models.schema import EntityKind
@@ -36,12 +37,18 @@ def model_mentions(
     known: Sequence[Mention],
 ) -> list[Mention]:
     """The entity head's spans the gazetteer does not cover, as article mentions."""
+    # One flag per character under a mention: an overlap test costs the span's
+    # length, not a scan of every mention of the article (spans are never empty).
+    covered = bytearray(len(text))
+    for m in known:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     out: list[Mention] = []
     for sentence, reading in zip(sentences, readings, strict=True):
         for span in reading.entities if reading else []:
             a, b = sentence.start + span.start, sentence.start + span.end
-            if not any(m.start < b and a < m.end for m in [*known, *out]):
+            if covered.find(1, a, b) < 0:
                 out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
+                covered[a:b] = b"\x01" * (b - a)
     return out
 
 
@@ -101,15 +108,14 @@ def _status(trig: TriggerReading, start: int, end: int, signal: SentenceSignal |
 
 
 def candidates(
-    text: str,
     sentence: Sentence,
     reading: Reading,
-    mentions: list[Mention],
-    times: list[TimeMention],
+    article: ArticleIndex,
     signal: SentenceSignal | None = None,
 ) -> list[Candidate]:
     """One candidate per trigger the core read in ``sentence``."""
-    view = build_view(sentence, text, mentions, times)
+    view = build_view(sentence, article)
+    text = article.text
     out = []
     for trig in reading.triggers:
         start, end = sentence.start + trig.start, sentence.start + trig.end
@@ -173,9 +179,10 @@ def article_candidates(
     """Candidates of every read sentence; names resolved across the article first."""
     found = list(mentions) + model_mentions(text, sentences, readings, mentions)
     resolved = coref.resolve(text, sorted(found, key=lambda m: (m.start, m.end)))
+    article = ArticleIndex.of(text, resolved, times)
     out: list[Candidate] = []
     per_sentence = list(signals) if signals is not None else [None] * len(sentences)
     for sentence, reading, signal in zip(sentences, readings, per_sentence, strict=True):
         if reading is not None and reading.triggers:
-            out += candidates(text, sentence, reading, resolved, list(times), signal)
+            out += candidates(sentence, reading, article, signal)
     return out

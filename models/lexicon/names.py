@@ -55,6 +55,7 @@ _ORG_WORDS = _words(
 # ("visited Shenyang", "arrived in La Paz").
 _PLACE_MARKERS = _words("in to at into visited visit visits toured tour")
 _MAX_WORDS = 5
+_OPENERS = " \"'“("  # may stand between a sentence end and its first word
 
 
 @lru_cache(maxsize=1)
@@ -129,19 +130,24 @@ def _weapon_name(tokens: Sequence[Token], i: int, j: int, weapons: set[int]) -> 
     return digits or any(k in weapons for k in range(j, j + 2)) or len(tokens[i].surface) == 1
 
 
-def _sentence_word(tokens: Sequence[Token], text: str, i: int, j: int) -> bool:
+def _sentence_word(
+    tokens: Sequence[Token], text: str, i: int, j: int, words: frozenset[str]
+) -> bool:
     """ "Having ...", "Accompanied by ...", "Coordinators of ...": a lone capitalised word
     opening a sentence is a common word when it is inflected (-ing, -ed, -ers, -ors) or
-    when the article also writes it in lower case."""
+    when the article also writes it in lower case (``words``: the article's pieces
+    between single spaces, built once: searching the text per word was quadratic)."""
     if j - i != 1 or tokens[i].surface.isupper():
         return False
-    head = text[: tokens[i].start].rstrip(" \"'“(")
-    if head and head[-1] not in ".!?\n":
+    before = tokens[i].start
+    while before and text[before - 1] in _OPENERS:  # back over spaces, quotes, "("
+        before -= 1
+    if before and text[before - 1] not in ".!?\n":
         return False
     word = tokens[i].surface
     if word.lower().endswith(("ing", "ed", "ers", "ors")):
         return True
-    return f" {word.lower()} " in f" {text} "
+    return word.lower() in words
 
 
 def _overlapping(tokens: Sequence[Token], mentions: Sequence[Mention]) -> set[int]:
@@ -166,12 +172,13 @@ def fallback_names(text: str, mentions: Sequence[Mention]) -> list[Mention]:
     covered = _overlapping(tokens, mentions)
     people = _overlapping(tokens, [m for m in mentions if m.kind == "PERSON"])
     weapons = {h.first for h in item_matcher().find_tokens(tokens)}
+    words = frozenset(text.split(" "))
     extra: list[Mention] = []
     for first, j in _runs(tokens, text, covered):
         i, j = _trim(tokens, first, j)
         if i >= j or _continues_person(tokens, text, first, people):
             continue
-        if _sentence_word(tokens, text, i, j):
+        if _sentence_word(tokens, text, i, j, words):
             continue
         if all(t.norm in _ORG_WORDS for t in tokens[i:j]) or _weapon_name(tokens, i, j, weapons):
             continue

@@ -16,9 +16,10 @@ model is multilingual.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -54,9 +55,18 @@ class _Prepared:
     article: Article
     language: str
     sentences: list[Sentence]
-    mentions: list[Mention]
+    mentions: list[Mention]  # sorted by start
     times: list[TimeMention]
     signals: list[LexiconSignal]
+    starts: list[int] = field(default_factory=list)  # the mentions' starts, for bisect
+
+    def __post_init__(self) -> None:
+        self.starts = [m.start for m in self.mentions]
+
+    def inside(self, s: Sentence) -> list[Mention]:
+        """Mentions within sentence ``s``: a binary search, not a scan of the article."""
+        found = self.mentions[bisect_left(self.starts, s.start) : bisect_left(self.starts, s.end)]
+        return [m for m in found if m.end <= s.end]
 
 
 class TransformerExtractor:
@@ -210,9 +220,7 @@ class TransformerExtractor:
         """Gazetteer mentions of sentence ``index`` with their kinds, in sentence offsets."""
         s = prep.sentences[index]
         return [
-            (m.start - s.start, m.end - s.start, m.kind)
-            for m in _inside(prep.mentions, s)
-            if not m.in_title
+            (m.start - s.start, m.end - s.start, m.kind) for m in prep.inside(s) if not m.in_title
         ]
 
     def _assemble(self, prep: _Prepared, readings: list[Reading | None] | None) -> list[Event]:
@@ -232,7 +240,3 @@ def _unread(core: Sequence[Candidate], rules: Sequence[Candidate]) -> list[Candi
     """The rule candidates of (sentence, type) pairs the core read no complete event of."""
     read = {(c.evidence[0].start, c.type) for c in core if c.evidence and is_complete(c)}
     return [c for c in rules if c.evidence and (c.evidence[0].start, c.type) not in read]
-
-
-def _inside(mentions: Sequence[Mention], s: Sentence) -> Iterator[Mention]:
-    return (m for m in mentions if s.start <= m.start and m.end <= s.end)

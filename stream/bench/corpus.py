@@ -45,7 +45,8 @@ class Corpus:
                 "origin": self.origin}  # fmt: skip
 
 
-def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """The articles of a JSONL file (only the known fields); raises FileNotFoundError."""
     with path.open("rb") as lines:
         for line in lines:
             if line.strip():
@@ -58,7 +59,7 @@ def sample_articles() -> list[dict[str, Any]]:
     """The bundled sample articles (``stream/samples/articles.jsonl``)."""
     path = resources.files("stream.samples") / "articles.jsonl"
     with resources.as_file(path) as file:
-        return list(_read_jsonl(Path(file)))
+        return list(read_jsonl(Path(file)))
 
 
 def _rank(article: dict[str, Any]) -> str:
@@ -97,7 +98,7 @@ def build_corpus(
     origin = "bundled samples"
     files = sorted(shared.glob("*.jsonl")) if shared is not None and shared.is_dir() else []
     for path in files:
-        sources.extend(_read_jsonl(path))
+        sources.extend(read_jsonl(path))
     if files:
         origin = f"bundled samples + {len(files)} files in {shared}"
     # The window is for real news; the few bundled samples are all taken.

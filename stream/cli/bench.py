@@ -54,12 +54,32 @@ def bench(
     json_path: Annotated[
         Path | None, typer.Option("--json", help="Also write every figure to this file.")
     ] = None,
+    long_articles: Annotated[
+        bool,
+        typer.Option(
+            "--long-articles",
+            help="Instead: extraction time per article against its length (10 to 5,000 "
+            "sentences of real ar/en news from --corpus-dir, one-word lines, a text with no "
+            "sentence end), each article alone, in this process; no broker.",
+            show_default=False,
+        ),
+    ] = False,
+    plot: Annotated[
+        Path | None,
+        typer.Option(help="With --long-articles: also draw the curve into this PNG file."),
+    ] = None,
 ) -> None:
     """Benchmark end to end through a broker (embedded unless
     EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS is set): the batched worker at full speed
     and at half of it, the naive baseline (one article at a time on the event
     loop), and extraction alone; prints figures, ratios and the targets.
+    With --long-articles: the time per article against its length instead.
     """
+    if long_articles:
+        _long(corpus_dir, json_path, plot)
+        return
+    if plot is not None:
+        raise typer.BadParameter("--plot draws the --long-articles curve only")
     # Imported here: stream.bench uses stream.cli's WorkerProcess (no import cycle).
     from stream.bench.render import figures_table, targets_table
     from stream.bench.runner import NAIVE_ENV, BenchOptions
@@ -80,6 +100,28 @@ def bench(
     if json_path is not None:
         json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
         err.print(f"figures written to {json_path}")
+
+
+def _long(corpus_dir: Path, json_path: Path | None, plot: Path | None) -> None:
+    """The long-article curve: table on stdout, figures and plot where asked."""
+    from stream.bench.curve import curve_table, plot_curve
+    from stream.bench.long import run_long
+
+    settings = load_settings(client=True)
+    with progress_bar(TextColumn("{task.description}")) as progress:
+        task = progress.add_task("long articles: loading the extractor")
+        try:
+            report = run_long(settings, corpus_dir, progress=lambda text: progress.update(
+                task, description=f"long articles: {text}"))  # fmt: skip
+        except FileNotFoundError as exc:
+            raise typer.BadParameter(f"needs the shared news files: {exc}") from None
+    out.print(curve_table(report))
+    if json_path is not None:
+        json_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n")
+        err.print(f"figures written to {json_path}")
+    if plot is not None:
+        plot_curve(report, plot)
+        err.print(f"plot written to {plot}")
 
 
 def _run(settings: Any, options: Any) -> dict[str, Any]:

@@ -67,7 +67,12 @@ async def send_records(
     Raises :class:`BrokerError` when the broker cannot be reached at all.
     """
     producer = AIOKafkaProducer(
-        bootstrap_servers=bootstrap_list(bootstrap), acks="all", **client_options(settings)
+        bootstrap_servers=bootstrap_list(bootstrap),
+        acks="all",
+        # Up to what the worker reads (EVENTWIRE_MAX_MESSAGE_BYTES): aiokafka's default,
+        # 1 MiB, is less than a long article's JSON.
+        max_request_size=settings.max_message_bytes + 65_536,
+        **client_options(settings),
     )
     try:
         await producer.start()

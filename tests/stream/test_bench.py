@@ -90,3 +90,34 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
     assert isinstance(report["streaming_overhead_pct"], float)
     assert [t["target"] for t in report["targets"]] == [t[0] for t in TARGETS]
     assert "targets" in result.stdout
+
+
+def test_long_articles_bench_writes_the_curve_and_its_plot(tmp_path: Path) -> None:
+    # Small stand-ins for the two shared news files, read by the same names.
+    news = tmp_path / "news"
+    news.mkdir()
+    en = "Lavrov met Wang Yi in Beijing on Monday. Talks went on. Trade was discussed."
+    ar = "التقى لافروف وانغ يي في بكين. واستمرت المحادثات. وبحثا التجارة."
+    for name, text, lang in (("en_newswire_te3silver", en, "en"),
+                             ("ar_saudinewsnet_politics", ar, "ar")):  # fmt: skip
+        lines = [{"id": f"{lang}{i}", "text": text, "language": lang} for i in range(40)]
+        (news / f"{name}.jsonl").write_text("\n".join(json.dumps(x) for x in lines))
+    out, png = tmp_path / "long.json", tmp_path / "long.png"
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("EVENTWIRE_")}
+    args = ["--long-articles", "--corpus-dir", str(news), "--json", str(out), "--plot", str(png)]
+    result = subprocess.run(
+        [sys.executable, "-m", "stream", "bench", *args],
+        env={**clean, "EVENTWIRE_EXTRACTOR": "lexicon", "COLUMNS": "200"},
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(out.read_text())
+    series = {p["series"] for p in report["points"]}
+    assert series == {"en", "ar", "one-word lines", "no sentence ends"}
+    en_points = [p for p in report["points"] if p["series"] == "en"]
+    # 120 sentences a language: the sizes they can fill, none padded
+    assert [p["size"] for p in en_points] == [10, 30, 100]
+    assert en_points[0]["sentences"] == 10 and en_points[-1]["wall_s"] > 0
+    assert report["limits"]["max_sentences"] == 4_000
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "long articles" in result.stdout

@@ -107,6 +107,18 @@ def test_publish_then_tail(worker: RunningWorker, tmp_path: Path) -> None:
     assert typed.returncode == 0 and kind in typed.stdout
 
 
+def test_publish_sends_an_article_over_a_mebibyte(worker: RunningWorker, tmp_path: Path) -> None:
+    # A long article (a transcript: 1.5 MB) is more than aiokafka's default request size;
+    # publish allows what the worker reads (EVENTWIRE_MAX_MESSAGE_BYTES). This worker's
+    # own text limit is small, so it dead-letters it too_large: it arrived.
+    txt = tmp_path / "cli-long-transcript.txt"
+    txt.write_text("Lavrov met Wang Yi in Beijing on Monday. " * 37_000, encoding="utf-8")
+    assert txt.stat().st_size > 1_500_000
+    published = eventwire("publish", str(txt), env=worker.env | _at(worker))
+    assert published.returncode == 0, published.stderr
+    assert "sent 1, failed 0" in published.stderr
+
+
 def _at(worker: RunningWorker) -> dict[str, str]:
     return {"EVENTWIRE_KAFKA_BOOTSTRAP_SERVERS": worker.bootstrap}
 
