@@ -12,9 +12,9 @@ training lines). Deterministic: order comes from a SHA-1 of the ids.
 from __future__ import annotations
 
 import hashlib
-import sys
 import json
 import re
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -224,6 +224,18 @@ def timeml_pool(name: str = "en_7") -> None:
     print(name, len(rows))
 
 
+def _taken(lang: str, pattern: str) -> set[str]:
+    """Article ids a gold file (``pattern``) or an annotation pool already holds."""
+    gold_dir = ROOT / "tests" / "gold"
+    used = {json.loads(x)["article"]["id"] for p in gold_dir.glob(pattern) for x in p.open()}
+    used |= {
+        json.loads(x)["source"].split("#", 1)[-1]
+        for p in (ROOT / "models" / "data" / "pool").glob(f"{lang}_*.jsonl")
+        for x in p.open()
+    }
+    return used
+
+
 def tuning_set(count: int = 40) -> None:
     """``tests/gold/tune_{lang}.pool.jsonl``: articles for tuning the assembly on whole
     articles (the 15-article dev sets are too small to see a change), picked like the
@@ -232,12 +244,7 @@ def tuning_set(count: int = 40) -> None:
     gold_dir = ROOT / "tests" / "gold"
     for lang in ("ar", "en"):
         arts = _articles(lang, ids, golds)
-        used = {json.loads(x)["article"]["id"] for p in gold_dir.glob(f"*_{lang}.jsonl") for x in p.open()}
-        used |= {
-            json.loads(x)["source"].split("#", 1)[-1]
-            for p in (ROOT / "models" / "data" / "pool").glob(f"{lang}_*.jsonl")
-            for x in p.open()
-        }
+        used = _taken(lang, f"*_{lang}.jsonl")
         bsh = [_shingles(json.loads(x)["article"]["text"]) for p in gold_dir.glob(f"*_{lang}.jsonl") for x in p.open()]
         kw = re.compile(TITLE_KEYWORDS[lang], re.I)
         fit = [
@@ -307,12 +314,7 @@ def tuning_more(lang: str = "ar", count: int = 60) -> None:
     train_sh = [v_shingles(t, 8) for t in train]
     pools = [json.loads(x)["text"] for p in (ROOT / "models" / "data" / "pool").glob(f"{lang}_*.jsonl") for x in p.open()]
     pool_sh = [v_shingles(t, 8) for t in pools]
-    used = {json.loads(x)["article"]["id"] for p in gold_dir.glob(f"*_{lang}*.jsonl") for x in p.open()}
-    used |= {
-        json.loads(x)["source"].split("#", 1)[-1]
-        for p in (ROOT / "models" / "data" / "pool").glob(f"{lang}_*.jsonl")
-        for x in p.open()
-    }
+    used = _taken(lang, f"*_{lang}*.jsonl")
     bsh = [_shingles(json.loads(x)["article"]["text"]) for p in gold_dir.glob(f"*_{lang}*.jsonl") for x in p.open()]
     kw = re.compile(TITLE_KEYWORDS[lang], re.I)
     fit = [
