@@ -46,7 +46,10 @@ def demo(
     with broker_for(settings) as bootstrap:
         asyncio.run(ensure_topics(settings, bootstrap))
         err.print("starting the worker (loads the extractor, joins the group)…")
-        worker = WorkerProcess(bootstrap, {"EVENTWIRE_WEB_ENABLED": "false"}).start()
+        env = {"EVENTWIRE_WEB_ENABLED": "false"}
+        if settings.embedded:  # see Settings.kafka_one_record_per_batch
+            env["EVENTWIRE_KAFKA_ONE_RECORD_PER_BATCH"] = "true"
+        worker = WorkerProcess(bootstrap, env).start()
         err.print(f"[green]worker ready[/] after {worker.ready_after_s:.1f} s")
         try:
             result = asyncio.run(_publish_and_collect(settings, bootstrap, records, timeout))
