@@ -127,7 +127,8 @@ def test_arms_transfers_need_the_same_supplier_and_recipient() -> None:
         return event(eid, eid, "ARMS_TRANSFER", actors)
 
     clusterer = feed([
-        (deal("a", "Norway", "Ukraine"), "2024-01-02"), (deal("b", "Norway", "Ukraine"), "2024-01-03"),
+        (deal("a", "Norway", "Ukraine"), "2024-01-02"),
+        (deal("b", "Norway", "Ukraine"), "2024-01-03"),
         (deal("c", "Norway", "Poland"), "2024-01-03"),
     ])  # fmt: skip
     assert clusterer.cluster_of("a") == clusterer.cluster_of("b") != clusterer.cluster_of("c")
@@ -156,14 +157,20 @@ def test_an_unnamed_office_holder_matches_the_named_one_of_the_same_country() ->
 
 def test_an_event_seen_again_changes_nothing() -> None:
     clusterer = Clusterer()
-    first = clusterer.add(event("a", "a1", "MEETING", [LAVROV, JUBEIR]), "2015-08-03", "2015-08-03T00:00:00")
-    again = clusterer.add(event("a", "a1", "MEETING", [LAVROV, JUBEIR]), "2015-08-03", "2015-08-04T00:00:00")
+    first = clusterer.add(
+        event("a", "a1", "MEETING", [LAVROV, JUBEIR]), "2015-08-03", "2015-08-03T00:00:00"
+    )
+    again = clusterer.add(
+        event("a", "a1", "MEETING", [LAVROV, JUBEIR]), "2015-08-03", "2015-08-04T00:00:00"
+    )
     assert first.created and not first.duplicate
     assert again.duplicate and again.cluster == first.cluster
 
 
 def test_a_restored_clusterer_continues_exactly_like_the_original() -> None:
-    events = [(event(f"e{i}", f"a{i}", "MEETING", [LAVROV, JUBEIR]), f"2015-08-0{i}") for i in range(1, 6)]
+    events = [
+        (event(f"e{i}", f"a{i}", "MEETING", [LAVROV, JUBEIR]), f"2015-08-0{i}") for i in range(1, 6)
+    ]
     whole = feed(events)
     half = feed(events[:2])
     resumed = Clusterer()
@@ -175,7 +182,9 @@ def test_a_restored_clusterer_continues_exactly_like_the_original() -> None:
 
 def test_idle_clusters_close_after_the_retention() -> None:
     clusterer = Clusterer(retention=dt.timedelta(days=7))
-    clusterer.add(event("a", "a1", "MEETING", [LAVROV, JUBEIR]), "2015-08-01", "2015-08-01T00:00:00")
+    clusterer.add(
+        event("a", "a1", "MEETING", [LAVROV, JUBEIR]), "2015-08-01", "2015-08-01T00:00:00"
+    )
     clusterer.add(event("b", "a2", "MEETING", [KERRY, JUBEIR]), "2015-08-09", "2015-08-09T00:00:00")
     assert clusterer.expire() == [cluster_id("a")]
     assert clusterer.cluster_of("a") is None and len(clusterer) == 1
