@@ -3,17 +3,25 @@
 The rules follow the shared scorer's idea of "the same event", applied across
 articles instead of against gold:
 
-* same type;
+* same type, and not from an article the cluster already has: one article
+  reports one real event once (the annotation rule, and the extractor merges
+  its own repeats), so two events of one article are two events;
 * MEETING: at least two participants in common, or all of them when the event
   (or the cluster) names fewer; VISIT: the same visitor, and compatible
   destinations; ARMS_TRANSFER: the same supplier and the same recipient (each
   where both sides name one, and at least one party in common);
 * places compatible: the same place, or one the country of the other (Moscow
-  and Russia); two different cities keep two reports apart;
+  and Russia); two places of one country, or of two countries, keep two
+  reports apart;
 * times compatible at the coarser precision (``2024-01`` with ``2024-01-16``),
-  give or take ``slack_days`` for reports that count a visit from its first or
-  its last day; when either side has no time, publication dates at most
-  ``window_days`` apart.
+  give or take ``slack_days``; when either side has no time, its publication
+  dates (and the other side's time, if it has one) at most ``window_days``
+  from the other side's.
+
+Among the clusters an event fits, the best is the one whose parties it covers
+most completely (the King's audience, not the Crown Prince's meeting with
+the same guest), then the one sharing most parties, the closest place, a
+dated agreement.
 """
 
 from __future__ import annotations
@@ -23,9 +31,9 @@ from dataclasses import dataclass
 
 from models.clusters.names import APART, Party, place_relation, same_party
 from models.clusters.profile import Profile
-from models.clusters.when import near
+from models.clusters.when import Days, near
 
-Score = tuple[int, int, int]
+Score = tuple[float, int, int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,34 +56,37 @@ def shared(mine: Sequence[Party], theirs: Sequence[Party]) -> int:
     return count
 
 
-def _meeting(event: Profile, cluster: Profile) -> int | None:
+Parties = tuple[int, int] | None  # (in common, the fewer named by either side)
+
+
+def _meeting(event: Profile, cluster: Profile) -> Parties:
     mine = event.role("participant") or tuple(p for ps in event.parties.values() for p in ps)
     theirs = cluster.role("participant")
     common = shared(mine, theirs)
-    need = min(2, len(mine), len(theirs))
-    return common if common >= max(need, 1) else None
+    fewer = min(len(mine), len(theirs))
+    return (common, fewer) if common >= max(min(2, fewer), 1) else None
 
 
-def _each_role(event: Profile, cluster: Profile, roles: Sequence[str]) -> int | None:
+def _each_role(event: Profile, cluster: Profile, roles: Sequence[str]) -> Parties:
     # Each role both sides name must share a party; at least one must.
-    total = 0
+    common = fewer = 0
     for role in roles:
         mine, theirs = event.role(role), cluster.role(role)
         if mine and theirs:
-            common = shared(mine, theirs)
-            if not common:
+            found = shared(mine, theirs)
+            if not found:
                 return None
-            total += common
-    return total or None
+            common += found
+            fewer += min(len(mine), len(theirs))
+    return (common, fewer) if common else None
 
 
-def _parties(event: Profile, cluster: Profile) -> int | None:
+def _parties(event: Profile, cluster: Profile) -> Parties:
     if event.type == "MEETING":
         return _meeting(event, cluster)
     if event.type == "VISIT":
-        mine, theirs = event.role("visitor"), cluster.role("visitor")
-        if mine and theirs:
-            return shared(mine, theirs) or None
+        if event.role("visitor") and cluster.role("visitor"):
+            return _each_role(event, cluster, ("visitor",))
         return _each_role(event, cluster, ("host", "inviter"))
     return _each_role(event, cluster, ("supplier", "recipient"))
 
@@ -87,16 +98,22 @@ def _place(event: Profile, cluster: Profile) -> int | None:
     return None if best == APART else best
 
 
+def _spans(times: Days | None, published: Days) -> list[Days]:
+    return [published, times] if times else [published]
+
+
 def _time(event: Profile, cluster: Profile, rules: Rules) -> int | None:
     if event.times and cluster.times:
         return 1 if near(event.times, cluster.times, rules.slack_days) else None
-    return 0 if near(event.published, cluster.published, rules.window_days) else None
+    mine, theirs = _spans(event.times, event.published), _spans(cluster.times, cluster.published)
+    close = any(near(a, b, rules.window_days) for a in mine for b in theirs)
+    return 0 if close else None
 
 
 def fit(event: Profile, cluster: Profile, rules: Rules) -> Score | None:
-    """None when the event cannot join the cluster; else how well it fits
-    (parties in common, place agreement, dated agreement), higher is better."""
-    if event.type != cluster.type:
+    """None when the event cannot join the cluster; else how well it fits,
+    higher is better (see module doc)."""
+    if event.type != cluster.type or event.article in cluster.articles:
         return None
     time = _time(event, cluster, rules)
     if time is None:
@@ -107,4 +124,5 @@ def fit(event: Profile, cluster: Profile, rules: Rules) -> Score | None:
     place = _place(event, cluster)
     if place is None:
         return None
-    return parties, place, time
+    common, fewer = parties
+    return common / max(fewer, 1), common, place, time

@@ -20,6 +20,8 @@ class Profile:
     """Parties by role, places, when it happened and when it was published."""
 
     type: str
+    article: str  # an event's article ("" for a cluster)
+    articles: frozenset[str]  # a cluster's articles (empty for an event)
     parties: dict[str, tuple[Party, ...]]
     places: tuple[Spot, ...]
     times: Days | None
@@ -43,11 +45,18 @@ def _spot(place: Place) -> Spot:
     return Spot.of(place.name, place.text, place.country)
 
 
+def most_specific(spots: Sequence[Spot]) -> tuple[Spot, ...]:
+    """The places below country level when there are any: a report of Erbil
+    must not fit a cluster of Baghdad because both are in Iraq."""
+    local = [s for s in spots if not s.national]
+    return tuple(local or spots)
+
+
 def _places(type_: str, location: Place | None, hosts: Sequence[Actor]) -> tuple[Spot, ...]:
     spots = [_spot(location)] if location else []
     if type_ == "VISIT":  # a host country names the destination too
         spots += [Spot.of(a.name, a.text, a.country) for a in hosts if a.kind in PLACE_KINDS]
-    return tuple(spots)
+    return most_specific(spots)
 
 
 def _finest(times: Sequence[Time]) -> Days | None:
@@ -68,6 +77,8 @@ def of_event(event: Event, published: str) -> Profile:
     hosts = [a for a in event.actors if a.role == "host"]
     return Profile(
         event.type,
+        event.article_id,
+        frozenset(),
         {role: tuple(found) for role, found in parties.items()},
         _places(event.type, event.location, hosts),
         _finest([event.time]) if event.time else None,
@@ -91,8 +102,10 @@ def of_cluster(cluster: Cluster) -> Profile:
     published = [published_days(r.published) for r in cluster.reports]
     return Profile(
         cluster.type,
+        "",
+        frozenset(cluster.article_ids),
         {role: tuple(found) for role, found in parties.items()},
-        tuple(spots),
+        most_specific(spots),
         _finest([r.time for r in cluster.reports if r.time]),
         span(published) or published[0],
     )

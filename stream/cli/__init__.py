@@ -13,7 +13,19 @@ from typing import Any
 
 import typer
 
-from stream.cli import bench, demo, evaluate, extract, prepare, publish, run, schemas, tail, train
+from stream.cli import (
+    bench,
+    demo,
+    eval_clusters,
+    evaluate,
+    extract,
+    prepare,
+    publish,
+    run,
+    schemas,
+    tail,
+    train,
+)
 
 app = typer.Typer(
     name="eventwire",
@@ -40,6 +52,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "demo": demo.demo,
     "schemas": schemas.schemas,
     "eval": evaluate.evaluate,
+    "eval-clusters": eval_clusters.eval_clusters,
     "train": train.train,
     "prepare-model": prepare.prepare_model,
     "bench": bench.bench,
