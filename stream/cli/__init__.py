@@ -15,6 +15,7 @@ import typer
 
 from stream.cli import (
     bench,
+    bench_clusters,
     demo,
     eval_clusters,
     evaluate,
@@ -56,6 +57,7 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "train": train.train,
     "prepare-model": prepare.prepare_model,
     "bench": bench.bench,
+    "bench-clusters": bench_clusters.bench_clusters,
 }
 for name, command in COMMANDS.items():
     app.command(name, short_help=short_help(command))(command)
