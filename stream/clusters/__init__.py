@@ -11,9 +11,9 @@ Two agents in the worker's app (``stage``), around the pure clusterer of
    participants of three, a surname, an untranslated name). One partition is
    enough at news rates: see the README's measurement.
 2. **cluster** reads the route topic in micro-batches, folds each event into
-   the clusterer, sends every changed cluster (the whole record) to the
-   compacted cluster topic, waits for the broker's confirmations, then writes
-   the changed clusters to a Faust table (changelog-backed) and lets Faust
-   commit. After a restart the table is recovered from its changelog and the
+   the clusterer and writes its cluster to a Faust table (changelog-backed),
+   event by event; then sends every changed cluster (the whole record) to the
+   compacted cluster topic, waits for the broker's confirmations and lets
+   Faust commit. After a restart the table is recovered from its changelog and the
    clusterer's indexes are rebuilt from it.
 """

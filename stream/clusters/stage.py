@@ -6,10 +6,11 @@ only after every record it produced is confirmed, so a crash re-delivers it,
 and the clusterer ignores events it has seen (their cluster is sent again,
 unchanged, in case the crash came between the table write and the send).
 
-Order inside one cluster batch: cluster records first (awaited), then the
-table. A crash after the sends but before the table write re-delivers the
-batch, which rebuilds the same clusters with the same ids (the clusterer is
-deterministic) and sends them again.
+Order inside one cluster batch: the table is written event by event as the
+batch is folded in (see ``_fold``), then the changed clusters are sent and
+confirmed, then Faust may commit. A crash anywhere re-delivers the batch: the
+events the recovered table already holds are repeats (their clusters are
+sent again), the others are folded in exactly as the first time.
 """
 
 from __future__ import annotations
@@ -111,7 +112,32 @@ class ClusterStage:
     async def _route(self, stream: StreamT) -> None:
         size, within = self.settings.batch_max_size * 8, self.settings.batch_within_s
         async for batch in cast(faust.Stream, stream).take_events(size, within=within):
-            await self._confirmed(batch, [self._send_routed(e) for e in batch])
+            await self._shielded(batch, self._route_batch(batch))
+
+    async def _route_batch(self, batch: Sequence[EventT]) -> None:
+        await self._confirmed(batch, [self._send_routed(e) for e in batch])
+
+    async def _shielded(self, batch: Sequence[EventT], work: Awaitable[None]) -> None:
+        """Run one batch's work to its end even if the agent is cancelled.
+
+        ``take_events`` acks a batch as soon as the loop body returns *or
+        raises*: cancelled half-way (a rebalance, a stop), the batch would be
+        committed with records unsent. So the work is shielded; on
+        cancellation it is given the shutdown grace to finish, and if it
+        cannot, the worker exits before anything is acked (as
+        ``stream.app.Worker.handle`` does for extraction).
+        """
+        task = asyncio.ensure_future(work)
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            grace = min(self.settings.produce_timeout_s, self.settings.shutdown_grace_s)
+            await asyncio.wait([task], timeout=grace)
+            if not task.done():
+                first = source_of(batch[0]).describe() if batch else "?"
+                self.fatal(f"cluster stage batch at {first} unfinished at shutdown",
+                           ExitCode.SHUTDOWN_TIMEOUT)  # fmt: skip
+            raise
 
     def _send_routed(self, event: EventT) -> Awaitable[Any]:
         value = event.message.value
@@ -144,18 +170,29 @@ class ClusterStage:
     async def _cluster(self, stream: StreamT) -> None:
         size, within = self.settings.batch_max_size * 8, self.settings.batch_within_s
         async for batch in cast(faust.Stream, stream).take_events(size, within=within):
-            if self._stale:
-                self._restore()
-            changed, dirty, closed = self._fold(batch)
-            sends = [self._send(self.settings.cluster_topic, cid.encode(), codec.dumps(c),
-                                list(CLUSTER_HEADERS)) for cid, c in changed.items()]  # fmt: skip
-            await self._confirmed(batch, sends)
-            self._write(changed, dirty, closed)
+            await self._shielded(batch, self._cluster_batch(batch))
 
-    def _fold(self, batch: Sequence[EventT]) -> tuple[dict[str, Cluster], set[str], list[str]]:
+    async def _cluster_batch(self, batch: Sequence[EventT]) -> None:
+        if self._stale:
+            self._restore()
+        changed = self._fold(batch)
+        sends = [self._send(self.settings.cluster_topic, cid.encode(), codec.dumps(c),
+                            list(CLUSTER_HEADERS)) for cid, c in changed.items()]  # fmt: skip
+        await self._confirmed(batch, sends)
+        self._gauges()
+
+    def _fold(self, batch: Sequence[EventT]) -> dict[str, Cluster]:
+        """Fold a batch in; the last state of every cluster it touched.
+
+        The table is written event by event, in order: the changelog is then
+        always the history of a prefix of the events, so whatever part of it
+        a crash leaves, the recovered table is the state after some event, and
+        replaying the rest gives exactly what an uninterrupted run would have.
+        (Written per batch, a crash could keep a cluster's later state and lose
+        an earlier event's cluster: replayed against that future, the event
+        could choose differently and end in two clusters on the topic.)
+        """
         changed: dict[str, Cluster] = {}
-        dirty: set[str] = set()
-        closed: list[str] = []
         for item in batch:
             try:
                 event = decode_event(bytes(item.message.value or b""))
@@ -168,29 +205,26 @@ class ClusterStage:
             published = _header(item, PUBLISHED_AT) or updated
             update = self.clusterer.add(event, published, updated)
             self._count(update)
-            changed[update.cluster.cluster_id] = update.cluster
+            cid = update.cluster.cluster_id
+            changed[cid] = update.cluster
             if not update.duplicate:
-                dirty.add(update.cluster.cluster_id)
-            closed += self.clusterer.expire()
-        return changed, dirty, closed
-
-    @staticmethod
-    def _count(update: Update) -> None:
-        change = "repeat" if update.duplicate else "new" if update.created else "joined"
-        metrics.CLUSTERS_UPDATED.labels(change=change).inc()
-
-    def _write(self, changed: dict[str, Cluster], dirty: set[str], closed: list[str]) -> None:
-        for cid in dirty:
-            if cid in self.clusterer.clusters:
-                value = codec.dumps(changed[cid])
+                value = codec.dumps(update.cluster)
                 self.table[cid.encode()] = value
                 self._sizes[cid] = len(value)
+            self._close(self.clusterer.expire())
+        return changed
+
+    def _close(self, closed: list[str]) -> None:
         for cid in closed:
             self._sizes.pop(cid, None)
             if cid.encode() in self.table:
                 del self.table[cid.encode()]
         metrics.CLUSTERS_CLOSED.inc(len(closed))
-        self._gauges()
+
+    @staticmethod
+    def _count(update: Update) -> None:
+        change = "repeat" if update.duplicate else "new" if update.created else "joined"
+        metrics.CLUSTERS_UPDATED.labels(change=change).inc()
 
     def _restore(self) -> None:
         self.clusterer = self._new_clusterer()
