@@ -70,9 +70,11 @@ class TopicReader:
             auto_offset_reset="earliest", enable_auto_commit=False,
             **client_options(self.settings),
         )  # fmt: skip
-        await consumer.start()
-        self.state = "reading"
         try:
+            # inside the try: a view stopped while this start is under way still
+            # stops the consumer (its fetcher and coordinator tasks would leak)
+            await consumer.start()
+            self.state = "reading"
             while True:
                 batch = await consumer.getmany(timeout_ms=1000, max_records=MAX_RECORDS)
                 records = [message for messages in batch.values() for message in messages]

@@ -14,8 +14,8 @@ a web page elsewhere cannot read it through DNS rebinding.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import ipaddress
+import logging
 import os
 import signal
 from collections.abc import Awaitable, Callable
@@ -52,6 +52,10 @@ HEADERS = {
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
 }
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1"}
+# How long a stopping view waits for its Kafka clients to close.
+STOP_GRACE_S = 10.0
+
+log = logging.getLogger(__name__)
 
 
 class View:
@@ -79,12 +83,22 @@ class View:
             for (name, reader), probe in zip(self.readers.items(), probes, strict=True)
         ]
 
-    async def stop(self) -> None:
+    async def stop(self, grace_s: float = STOP_GRACE_S) -> None:
+        """Cancel the readers and wait at most ``grace_s`` for their clients to close.
+
+        Bounded: a Kafka client that does not answer its own close (a broker gone
+        half-way through a request) must not keep the view from exiting.
+        """
         for task in self.tasks:
             task.cancel()
-        for task in self.tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
+        if self.tasks:
+            done, pending = await asyncio.wait(self.tasks, timeout=grace_s)
+            for task in done:
+                if not task.cancelled() and task.exception() is not None:
+                    log.warning("view: %s ended with %r", task.get_name(), task.exception())
+            for task in pending:
+                log.warning("view: %s did not stop within %.0f s; left behind",
+                            task.get_name(), grace_s)  # fmt: skip
         self.executor.shutdown(wait=False, cancel_futures=True)
 
 

@@ -83,3 +83,28 @@ def make_view(broker: EmbeddedBroker) -> ViewFactory:
             await producer.stop()
 
     return _make
+
+
+# A view test takes seconds; one that hangs fails after HANG_S, not after the
+# suite's 600 s, and says where every task of its loop was waiting.
+HANG_S = 120
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/view/" in item.nodeid:
+            item.add_marker(pytest.mark.timeout(HANG_S + 30))
+
+
+@pytest.fixture(autouse=True)
+async def _hang_report(request: pytest.FixtureRequest) -> AsyncIterator[None]:
+    async def report() -> None:
+        await asyncio.sleep(HANG_S)
+        print(f"\n{request.node.nodeid} still running after {HANG_S} s; its tasks:")
+        for task in asyncio.all_tasks():
+            print(f"-- {task.get_name()}")
+            task.print_stack(limit=12)
+
+    watch = asyncio.create_task(report())
+    yield
+    watch.cancel()

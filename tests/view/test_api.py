@@ -99,8 +99,10 @@ async def next_message(stream: Any) -> tuple[str, bytes, bytes]:
         line = (await asyncio.wait_for(stream.content.readline(), 20)).rstrip(b"\n")
         if not line:
             if fields:
-                return fields.get(b"event", b"message").decode(), fields[b"data"], fields.get(
-                    b"id", b""
+                return (
+                    fields.get(b"event", b"message").decode(),
+                    fields[b"data"],
+                    fields.get(b"id", b""),
                 )
             continue
         if line.startswith(b":"):
