@@ -57,7 +57,7 @@ ViewFactory = Callable[..., AbstractAsyncContextManager[LiveView]]
 
 
 @pytest.fixture
-def make_view(broker: EmbeddedBroker) -> ViewFactory:
+def make_view(broker: EmbeddedBroker, request: pytest.FixtureRequest) -> ViewFactory:
     """``async with make_view(cap=...) as live:`` a view on fresh topics."""
 
     @asynccontextmanager
@@ -75,12 +75,14 @@ def make_view(broker: EmbeddedBroker) -> ViewFactory:
         producer = AIOKafkaProducer(bootstrap_servers=broker.bootstrap, acks="all")
         await producer.start()
         await view.start()
+        watch = asyncio.create_task(_hang_report(request.node.nodeid))
         try:
             async with TestClient(TestServer(create_app(view))) as client:
                 yield LiveView(view, client, config, producer)
         finally:
             await view.stop()
             await producer.stop()
+            watch.cancel()
 
     return _make
 
@@ -92,19 +94,14 @@ HANG_S = 120
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if "tests/view/" in item.nodeid:
+        if "make_view" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.timeout(HANG_S + 30))
 
 
-@pytest.fixture(autouse=True)
-async def _hang_report(request: pytest.FixtureRequest) -> AsyncIterator[None]:
-    async def report() -> None:
-        await asyncio.sleep(HANG_S)
-        print(f"\n{request.node.nodeid} still running after {HANG_S} s; its tasks:")
-        for task in asyncio.all_tasks():
-            print(f"-- {task.get_name()}")
-            task.print_stack(limit=12)
-
-    watch = asyncio.create_task(report())
-    yield
-    watch.cancel()
+async def _hang_report(nodeid: str) -> None:
+    """After HANG_S, print where every task of this loop waits (a hung view test)."""
+    await asyncio.sleep(HANG_S)
+    print(f"\n{nodeid} still running after {HANG_S} s; its tasks:")
+    for task in asyncio.all_tasks():
+        print(f"-- {task.get_name()}")
+        task.print_stack(limit=12)
