@@ -45,10 +45,10 @@ def build_extractor(
     models.factory.ExtractorNotAvailable: unknown extractor 'nope'; choose one of ...
     """
     if kind == "lexicon":
-        cls = _import("models.lexicon", "LexiconExtractor", kind)
+        cls = _import("models.extractors.lexicon", "LexiconExtractor", kind)
         return _construct(cls, kind)
     if kind == "transformer":
-        cls = _import("models.transformer", "TransformerExtractor", kind)
+        cls = _import("models.extractors.transformer", "TransformerExtractor", kind)
         return _construct(
             cls,
             kind,

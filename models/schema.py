@@ -18,7 +18,7 @@ from pydantic import (
     field_validator,
 )
 
-from models.anchor import Anchor
+from models.s3_times.anchor import Anchor
 
 # The event schema's version: the ``schema_version`` field, the ``schema-version``
 # header of events and dead letters, ``schemas/event.v1.schema.json``.

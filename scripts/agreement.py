@@ -15,8 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from models.core.convert import to_offsets  # noqa: E402
-from models.core.data import load_training  # noqa: E402
+from models.s6_core.convert import to_offsets  # noqa: E402
+from models.s6_core.data import load_training  # noqa: E402
 
 
 def _kappa(a: list[bool], b: list[bool]) -> float:

@@ -265,7 +265,7 @@ def tuning_set_en(count: int = 36) -> None:
     lines, so the tuning articles are those whose every training line sits in the core's
     held-out split (it never trained on them), most event keywords first."""
     sys.path.insert(0, str(ROOT))
-    from models.core.data import DEV_PERCENT
+    from models.s6_core.data import DEV_PERCENT
 
     def held_out(line_id: str) -> bool:
         return int(hashlib.sha256(line_id.encode()).hexdigest(), 16) % 100 < DEV_PERCENT

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from models.anchor import ACCEPTED_FORMS, Anchor
+from models.s3_times.anchor import ACCEPTED_FORMS, Anchor
 from models.schema import Article
 from stream import codec
 from stream.errors import Reason, message

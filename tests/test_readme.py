@@ -6,8 +6,8 @@ import json
 import re
 from pathlib import Path
 
-from models.anchor import Anchor
-from models.dates import normalise_time
+from models.s3_times.anchor import Anchor
+from models.s3_times.dates import normalise_time
 from stream.cli import app
 from stream.settings import Settings
 

@@ -1,6 +1,6 @@
 """Validate the training lines (models/data/events_*.jsonl) beyond their format.
 
-The format and every span's offsets are checked by ``models.core.data.read_lines``
+The format and every span's offsets are checked by ``models.s6_core.data.read_lines``
 (the one reader); this adds what needs the outside world: unique ids and texts, no
 near-duplicate lines (SaudiNewsNet repeats wire stories across papers), no overlap
 with the seed, the dev gold or the blind test articles, and real sources that exist
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
-from models.core.data import AnnotationError, Line, read_lines  # noqa: E402
+from models.s6_core.data import AnnotationError, Line, read_lines  # noqa: E402
 
 _SOURCE = re.compile(r"([a-z0-9_]+\.jsonl)#(.+)|(time/[a-z0-9-]+/[\w.]+\.tml)")
 

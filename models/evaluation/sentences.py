@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from models.base import Extractor
-from models.core.data import EventAnnotation, Line
-from models.core.data import read_lines as core_read_lines
 from models.evaluation.run import format_report, predict, score_events
+from models.s6_core.data import EventAnnotation, Line
+from models.s6_core.data import read_lines as core_read_lines
 from models.schema import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from models.base import Extractor
+from models.s1_document.sentences import split_sentences
 from models.schema import Article
-from models.text.sentences import split_sentences
 from stream.bench.corpus import SHARED_NEWS, read_jsonl
 from stream.bench.report import machine
 from stream.seam import load_extractor, sentence_count

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from models.text.sentences import split_sentences
+from models.s1_document.sentences import split_sentences
 from stream.bench.corpus import SHARED_NEWS, Corpus, build_corpus
 from stream.bench.extract_only import extract_only
 from stream.bench.report import build_report, machine

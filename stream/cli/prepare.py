@@ -17,7 +17,7 @@ def prepare_model() -> None:
     the configured extractor once, so a broken cache fails here, not in the
     worker.
     """
-    from models.encoder import prepare_encoder  # torch is heavy: import on use
+    from models.s5_encoder import prepare_encoder  # torch is heavy: import on use
     from stream.seam import load_extractor
 
     settings = load_settings()

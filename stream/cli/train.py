@@ -38,7 +38,7 @@ def train(
     held-out metrics. Takes about 25 minutes on 2 cores (the frozen bottom
     layers' states are cached under EVENTWIRE_CACHE_DIR/features).
     """
-    from models.core.train import train_core  # torch is heavy: import on use
+    from models.s6_core.train import train_core  # torch is heavy: import on use
 
     settings = load_settings()
     for path in (data_dir, ner_dir):

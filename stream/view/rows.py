@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from models.schema import Event
 
-# The same folding as models.text.normalize.fold (case, Arabic diacritics and
+# The same folding as models.s1_document.normalize.fold (case, Arabic diacritics and
 # tatweel, alef/yeh/teh-marbuta variants), without its cache: every event's
 # search text is distinct, and a cache would pin up to 65,536 of them.
 _AR_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from pydantic import ValidationError
 
-from models.anchor import ACCEPTED_FORMS, Anchor
+from models.s3_times.anchor import ACCEPTED_FORMS, Anchor
 from models.schema import Article
 
 # Every accepted form, as a feed would send it: (value, instant, precision).

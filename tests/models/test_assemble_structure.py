@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import pytest
 
-from models.assemble import assemble
-from models.lexicon import LexiconSignals
 from models.mentions import Mention, TimeMention
+from models.s1_document import Document
+from models.s4_triggers import LexiconSignals
+from models.s7_assemble import assemble
 from models.schema import Article, EntityKind, Event, ExtractorInfo
-from models.text.sentences import split_sentences
 
 INFO = ExtractorInfo(name="test", version="0")
 
@@ -75,9 +75,11 @@ def when(text: str, surface: str, value: str) -> TimeMention:
 
 def run(text: str, language: str, times: list[TimeMention] | None = None) -> list[Event]:
     art = Article(id="t-2", text=text, language=language, published_at="2024-05-10")
-    sentences = split_sentences(text)
-    signals = LexiconSignals().detect(sentences, language)
-    return assemble(art, language, sentences, signals, mentions(text), times or [], INFO)
+    doc = Document.read(art)
+    doc.set_mentions(mentions(text))  # stage 2 by hand: the rules, not the gazetteer
+    doc.times = times or []
+    LexiconSignals().add_to(doc)
+    return assemble(doc, INFO)
 
 
 def of_type(events: list[Event], event_type: str) -> list[Event]:

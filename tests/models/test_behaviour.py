@@ -15,8 +15,8 @@ import pytest
 
 from models.evaluation.behaviour import capability_rates, format_rates
 from models.evaluation.run import predict, read_gold
+from models.extractors.transformer import TransformerExtractor
 from models.schema import Article
-from models.transformer import TransformerExtractor
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -9,16 +9,16 @@ from pathlib import Path
 import pytest
 import torch
 
-from models.assemble import coref
-from models.core.assemble import generic
-from models.core.convert import convert_files, to_offsets
-from models.core.data import AnnotationError, load_training, read_lines
-from models.core.examples import event_example, swap_names, token_range
-from models.core.features import States
-from models.core.labels import ENTITY_LABELS, ROLE_LABELS, TRIGGER_LABELS
-from models.core.spans import Span, decode_bio, encode_bio
-from models.core.weights import WEIGHTS_DIR, load_core
 from models.mentions import Mention
+from models.s6_core.convert import convert_files, to_offsets
+from models.s6_core.data import AnnotationError, load_training, read_lines
+from models.s6_core.examples import event_example, swap_names, token_range
+from models.s6_core.features import States
+from models.s6_core.labels import ENTITY_LABELS, ROLE_LABELS, TRIGGER_LABELS
+from models.s6_core.spans import Span, decode_bio, encode_bio
+from models.s6_core.weights import WEIGHTS_DIR, load_core
+from models.s7_assemble import coref
+from models.s7_assemble.readings import generic
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = ROOT / ".cache" / "eventwire"
@@ -131,11 +131,11 @@ def test_swap_names_keeps_every_span_on_its_text() -> None:
 
 @pytest.mark.slow
 def test_shipped_core_reads_an_unknown_meeting() -> None:
-    from models.core.batches import pad_states
-    from models.core.features import encode_states
-    from models.core.network import BOTTOM
-    from models.core.reader import Reader
-    from models.encoder import load_encoder
+    from models.s5_encoder import load_encoder
+    from models.s6_core.batches import pad_states
+    from models.s6_core.features import encode_states
+    from models.s6_core.network import BOTTOM
+    from models.s6_core.reader import Reader
 
     net, prefilter, config = load_core(WEIGHTS_DIR, CACHE, lambda _: None)
     enc = load_encoder(None, CACHE, 2, runtime="onnx-int8", layers=(BOTTOM,))
@@ -161,7 +161,7 @@ def test_shipped_core_reads_an_unknown_meeting() -> None:
 
 @pytest.mark.slow
 def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
-    from models.core.train import train_core
+    from models.s6_core.train import train_core
 
     small = tmp_path / "data"
     small.mkdir()

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from models.anchor import Anchor
-from models.dates import find_times, normalise_time
+from models.s3_times.anchor import Anchor
+from models.s3_times.dates import find_times, normalise_time
 
 ANCHOR = dt.date(2024, 1, 16)  # a Tuesday, the seed article's publication date
 

@@ -10,15 +10,15 @@ import numpy as np
 import pytest
 import torch
 
-from models.encoder import (
+from models.s5_encoder import (
     CacheIntegrityError,
     Encoder,
     SourceNotFoundError,
     load_encoder,
     prepare_encoder,
 )
-from models.encoder.cache import ensure_built, verify_manifest
-from models.encoder.e5s1 import dequantize_q4
+from models.s5_encoder.cache import ensure_built, verify_manifest
+from models.s5_encoder.e5s1 import dequantize_q4
 
 SENTENCES = {
     "ar": "التقى الرئيس الروسي فلاديمير بوتين بالزعيم الكوري الشمالي كيم جونغ أون في قاعدة "

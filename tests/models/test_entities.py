@@ -6,9 +6,9 @@ import itertools
 
 import pytest
 
-from models.entities import EntityFinder
-from models.gazetteer import load_index
 from models.mentions import Mention
+from models.s2_entities.finder import EntityFinder
+from models.s2_entities.gazetteer import load_index
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,9 @@ from __future__ import annotations
 import pytest
 
 from models.base import Extractor
-from models.lexicon import LexiconExtractor, LexiconSignal, LexiconSignals
+from models.extractors.lexicon import LexiconExtractor
 from models.mentions import Sentence
+from models.s4_triggers import LexiconSignal, LexiconSignals
 from models.schema import Article
 
 
@@ -122,7 +123,7 @@ def test_no_events_in_hard_negative_articles() -> None:
 
 
 def test_fallback_names_find_unknown_people_and_skip_titles_and_weapons() -> None:
-    from models.lexicon.names import fallback_names
+    from models.s2_entities.fallback import fallback_names
 
     text = "Following talks, Vice Premier Li Lanqing met Rubin. Poland bought K2 tanks."
     found = {m.text: m.kind for m in fallback_names(text, [])}
@@ -130,8 +131,8 @@ def test_fallback_names_find_unknown_people_and_skip_titles_and_weapons() -> Non
 
 
 def test_fallback_names_keep_gazetteer_mentions_and_their_continuations() -> None:
-    from models.lexicon.names import fallback_names
     from models.mentions import Mention
+    from models.s2_entities.fallback import fallback_names
 
     text = "He met Raul Castro Ruz in Havana."
     known = Mention(7, 18, "Raul Castro", "PERSON", "PERSON:Raul Castro")
@@ -140,7 +141,7 @@ def test_fallback_names_keep_gazetteer_mentions_and_their_continuations() -> Non
 
 
 def test_fallback_names_skip_inflected_sentence_openers_and_type_acronyms() -> None:
-    from models.lexicon.names import fallback_names
+    from models.s2_entities.fallback import fallback_names
 
     text = "Having landed, Rubin met the FTA panel. Accompanied by aides, Muoi spoke."
     found = {m.text: m.kind for m in fallback_names(text, [])}

@@ -16,19 +16,19 @@ from collections.abc import Callable
 
 import pytest
 
-from models.assemble.build import is_complete
-from models.assemble.merge import merge
-from models.assemble.pipeline import finish
-from models.core.assemble import article_candidates
-from models.core.reader import Reading, RoleReading, TriggerReading
-from models.core.spans import Span
-from models.dates import find_times
-from models.entities import EntityFinder
-from models.lexicon.extractor import LexiconExtractor
-from models.lexicon.names import fallback_names
-from models.mentions import Mention, Sentence, TimeMention
+from models.extractors.lexicon import LexiconExtractor
+from models.mentions import Mention, Sentence
+from models.s1_document import Document
+from models.s1_document.sentences import MAX_SENTENCE_CHARS, split_sentences
+from models.s2_entities.finder import EntityFinder
+from models.s3_times.dates import add_times
+from models.s6_core.reader import Reading, RoleReading, TriggerReading
+from models.s6_core.spans import Span
+from models.s7_assemble.build import is_complete
+from models.s7_assemble.merge import merge
+from models.s7_assemble.pipeline import finish
+from models.s7_assemble.readings import article_candidates
 from models.schema import Article, ExtractorInfo
-from models.text.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 LINEAR = 6.0  # the bound on time(4n) / time(n): linear is 4, quadratic 16
 INFO = ExtractorInfo(name="test", version="0", model="none")
@@ -110,27 +110,23 @@ def test_a_text_without_sentence_ends_is_linear_too(lexicon: LexiconExtractor) -
     assert ratio < LINEAR
 
 
-CoreCase = tuple[str, list[Sentence], list[Reading | None], list[Mention], list[TimeMention]]
-
-
-def core_case(n: int) -> CoreCase:
-    """Text, sentences, readings, mentions and times of a synthetic article, with
-    readings made up from its mentions (see :func:`_reading`)."""
-    text = synthetic(n)
-    sentences = split_sentences(text, "en")
-    mentions = fallback_names(text, EntityFinder(default_titles=False).find(text, "en"))
-    readings = [_reading(s, mentions) for s in sentences]
-    return text, sentences, readings, mentions, find_times(text, "en", None)
+def core_case(n: int) -> Document:
+    """A synthetic article through stages 1-3, with readings made up from its mentions
+    (see :func:`_reading`) as the core's layer."""
+    doc = Document.read(Article(id="core", text=synthetic(n), language="en"))
+    EntityFinder(default_titles=False).add_to(doc)
+    add_times(doc)
+    doc.readings = [_reading(s, doc.mentions) for s in doc.sentences]
+    return doc
 
 
 def core_assembly(n: int) -> Callable[[], object]:
     """The learned core's assembly, readings to events, without the model."""
-    text, sentences, readings, mentions, times = core_case(n)
-    article = Article(id="core", text=text)
+    doc = core_case(n)
 
     def run() -> object:
-        cands = article_candidates(text, sentences, readings, mentions, times)
-        return finish(article, "en", sentences, cands, times, INFO)
+        doc.candidates = article_candidates(doc)
+        return finish(doc, INFO)
 
     return run
 
@@ -157,7 +153,7 @@ def _reading(sentence: Sentence, mentions: list[Mention]) -> Reading | None:
 
 
 def test_core_assembly_from_readings_is_linear() -> None:
-    cands = article_candidates(*core_case(80))
+    cands = article_candidates(core_case(80))
     assert sum(is_complete(c) for c in merge(cands)) >= 10  # the readings do make events
     ratio = growth(core_assembly, 150)
     print(f"core assembly: time(600)/time(150) = {ratio:.2f}")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import torch
 
-from models.encoder import Encoder, load_encoder, prepare_encoder
-from models.encoder.backends import ONNX_INFO, OnnxBackend
-from models.encoder.loading import onnx_cache_name
+from models.s5_encoder import Encoder, load_encoder, prepare_encoder
+from models.s5_encoder.backends import ONNX_INFO, OnnxBackend
+from models.s5_encoder.loading import onnx_cache_name
 
 CACHE = Path(__file__).resolve().parents[2] / ".cache" / "eventwire"
 TEXTS = [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from models.core.convert import to_offsets
 from models.evaluation.sentences import (
     DATA,
     evaluate,
@@ -11,7 +10,8 @@ from models.evaluation.sentences import (
     time_coverage,
     to_gold,
 )
-from models.lexicon import LexiconExtractor
+from models.extractors.lexicon import LexiconExtractor
+from models.s6_core.convert import to_offsets
 
 RAW = {
     "id": "en-9999",

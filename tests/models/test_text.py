@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from models.text import detect_language, fold, norm_token, split_sentences, tokenize
-from models.text.normalize import proclitic_variants
+from models.s1_document import detect_language, fold, norm_token, split_sentences, tokenize
+from models.s1_document.normalize import proclitic_variants
 
 
 def _texts(text: str) -> list[str]:

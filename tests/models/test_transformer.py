@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from models.evaluation.run import read_gold, score_events
+from models.extractors.transformer import TransformerExtractor
 from models.schema import Article, Event
-from models.transformer import TransformerExtractor
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]

@@ -73,7 +73,7 @@ def production_or_stand_in() -> Extractor:
     while ``models`` is mid-change.
     """
     forced = os.environ.get("STREAM_TESTS_STAND_IN") == "1"
-    if forced or importlib.util.find_spec("models.lexicon") is None:
+    if forced or importlib.util.find_spec("models.extractors.lexicon") is None:
         return MetExtractor()
     return build_extractor("lexicon", model_source=None, cache_dir=Path("."), threads=1)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from models.anchor import ACCEPTED_FORMS
+from models.s3_times.anchor import ACCEPTED_FORMS
 from stream import codec
 from stream.collect import Collected
 from tests.conftest import RunningWorker

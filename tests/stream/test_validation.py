@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from models.anchor import ACCEPTED_FORMS
+from models.s3_times.anchor import ACCEPTED_FORMS
 from stream import codec
 from stream.errors import MESSAGES, Reason
 from stream.validation import InvalidArticle, decode_article

@@ -1,0 +1,209 @@
+"""Serving: bottom states of a batch of sentences → triggers, entities, statuses and roles.
+
+``transformers``' token-classification pipeline in miniature: one forward pass of
+the top layers per batch, then per-sentence decoding. Offsets in a
+:class:`Reading` are relative to the sentence text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import torch
+
+from models.s6_core.batches import sentence_vectors
+from models.s6_core.examples import between_range, token_range, words_between
+from models.s6_core.labels import (
+    ARGUMENT_LABELS,
+    ENTITY_LABELS,
+    ROLE_LABELS,
+    ROLES_BY_TYPE,
+    STATUS_LABELS,
+    TRIGGER_LABELS,
+    distance_bucket,
+    kind_of,
+)
+from models.s6_core.network import CoreNet
+from models.s6_core.spans import Span, decode_bio
+from models.schema import EVENT_TYPES, EventType
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    start: int
+    end: int
+    role: str
+    score: float
+
+
+@dataclass(frozen=True)
+class TriggerReading:
+    start: int
+    end: int
+    type: EventType
+    score: float
+    status: str
+    status_score: float
+    roles: tuple[RoleReading, ...] = ()
+
+
+@dataclass
+class Reading:
+    """What the core says about one sentence: typed names, argument spans, triggers."""
+
+    entities: list[Span] = field(default_factory=list)
+    arguments: list[Span] = field(default_factory=list)
+    triggers: list[TriggerReading] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    """Least probabilities: of "not O" for a trigger or argument piece, of a role."""
+
+    trigger: float = 0.5
+    argument: float = 0.5
+    role: float = 0.5
+
+
+def decode(
+    text: str, offs: list[tuple[int, int]], probs: torch.Tensor, labels: list[str], cutoff: float
+) -> list[Span]:
+    """BIO spans where a piece's probability of not being O reaches ``cutoff``."""
+    ids = probs[:, 1:].argmax(-1)
+    outside = probs[:, 0]
+    keep = (1.0 - outside) >= cutoff
+    label_ids = torch.where(keep, ids + 1, 0).tolist()
+    scores = torch.where(keep, 1.0 - outside, outside).tolist()
+    return decode_bio(text, offs, label_ids, scores, labels)
+
+
+class Reader:
+    """Decodes the core's outputs with the given :class:`Cutoffs`."""
+
+    def __init__(self, net: CoreNet, cutoffs: Cutoffs | None = None) -> None:
+        self.net = net
+        self.cutoffs = cutoffs or Cutoffs()
+
+    def read(
+        self,
+        texts: Sequence[str],
+        states: torch.Tensor,
+        mask: torch.Tensor,
+        offsets: torch.Tensor,
+        extra: Sequence[Sequence[tuple[int, int, str]]] | None = None,
+    ) -> list[Reading]:
+        """One :class:`Reading` per text. ``extra``: the gazetteer's mentions per text
+        ``(start, end, kind)``: more role candidates, and what each candidate is known as."""
+        with torch.inference_mode():
+            top = self.net.contextualise(states, mask)
+            ent, trig, arg = (x.softmax(-1) for x in self.net.tag(top))
+            sent = sentence_vectors(top, mask)
+            return [
+                self._one(
+                    text,
+                    top[i],
+                    sent[i],
+                    (ent[i], trig[i], arg[i]),
+                    offsets[i],
+                    extra[i] if extra else (),
+                )
+                for i, text in enumerate(texts)
+            ]
+
+    def _one(
+        self,
+        text: str,
+        top: torch.Tensor,
+        sent: torch.Tensor,
+        probs: tuple[torch.Tensor, torch.Tensor, torch.Tensor],
+        offsets: torch.Tensor,
+        extra: Sequence[tuple[int, int, str]],
+    ) -> Reading:
+        offs = [(int(a), int(b)) for a, b in offsets.tolist()]
+        ent, trig, arg = probs
+        e_score, e_ids = ent.max(-1)
+        entities = decode_bio(text, offs, e_ids.tolist(), e_score.tolist(), ENTITY_LABELS)
+        triggers = decode(text, offs, trig, TRIGGER_LABELS, self.cutoffs.trigger)
+        arguments = decode(text, offs, arg, ARGUMENT_LABELS, self.cutoffs.argument)
+        cands = _split(arguments, extra)
+        cands += [(a, b) for a, b, _ in extra if not any(a < y and x < b for x, y in cands)]
+        out = Reading(entities=entities, arguments=arguments)
+        for span in triggers:
+            rng = token_range(offsets, span.start, span.end)
+            if rng is None:
+                continue
+            vec = top[rng[0] : rng[1]].mean(0)
+            status = self.net.classify_status(vec[None], sent[None])[0].softmax(-1)
+            k = int(status.argmax())
+            kind: EventType = span.label  # type: ignore[assignment]
+            roles = self._roles(text, top, offsets, span, rng, vec, kind, cands, extra)
+            out.triggers.append(
+                TriggerReading(
+                    span.start,
+                    span.end,
+                    kind,
+                    span.score,
+                    STATUS_LABELS[k],
+                    float(status[k]),
+                    roles,
+                )
+            )
+        return out
+
+    def _roles(
+        self,
+        text: str,
+        top: torch.Tensor,
+        offsets: torch.Tensor,
+        trigger: Span,
+        t_rng: tuple[int, int],
+        t_vec: torch.Tensor,
+        kind: EventType,
+        cands: Sequence[tuple[int, int]],
+        known: Sequence[tuple[int, int, str]],
+    ) -> tuple[RoleReading, ...]:
+        rows, spans = [], []
+        for span in cands:
+            c_rng = token_range(offsets, *span)
+            if c_rng is None or (c_rng[0] < t_rng[1] and t_rng[0] < c_rng[1]):
+                continue
+            b = between_range(t_rng, c_rng)
+            rows.append(
+                (
+                    top[c_rng[0] : c_rng[1]].mean(0),
+                    top[b[0] : b[1]].mean(0),
+                    distance_bucket(words_between(text, (trigger.start, trigger.end), span)),
+                )
+            )
+            spans.append(span)
+        if not rows:
+            return ()
+        logits = self.net.classify_role(
+            t_vec.expand(len(rows), -1),
+            torch.stack([r[0] for r in rows]),
+            torch.stack([r[1] for r in rows]),
+            torch.tensor([r[2] for r in rows]),
+            torch.full((len(rows),), EVENT_TYPES.index(kind)),
+            torch.tensor([kind_of(span, known) for span in spans]),
+        )
+        allowed = [0] + [ROLE_LABELS.index(r) for r in ROLES_BY_TYPE[kind]]
+        probs = logits[:, allowed].softmax(-1)
+        out = []
+        for (first, last), p in zip(spans, probs, strict=True):
+            k = int(p.argmax())
+            if k > 0 and float(p[k]) >= self.cutoffs.role:
+                out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
+        return tuple(out)
+
+
+def _split(
+    arguments: Sequence[Span], known: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """Argument spans as candidates; one that runs two known names together ("زار بوتين
+    بيونغ يانغ": Putin, Pyongyang) becomes those names, as the gazetteer delimits them."""
+    out = []
+    for span in arguments:
+        inside = [(a, b) for a, b, _ in known if span.start <= a and b <= span.end]
+        out += inside if len(inside) >= 2 else [(span.start, span.end)]
+    return out

@@ -1,0 +1,95 @@
+"""Candidates to public :class:`Event` objects: validity checks, ids, fields."""
+
+from __future__ import annotations
+
+from models.base import make_event_id
+from models.mentions import Mention, TimeMention
+from models.s7_assemble.candidate import Candidate
+from models.schema import Actor, Event, Evidence, ExtractorInfo, Place, Time
+
+
+def is_complete(cand: Candidate) -> bool:
+    """Drop what cannot be an event: a meeting needs two parties, a visit a visitor and
+    a destination, a transfer a supplier and a different recipient (not of its country)."""
+    if cand.type == "MEETING":
+        return len(cand.keys("participant")) >= 2
+    if cand.type == "VISIT":
+        return bool(cand.keys("visitor")) and (cand.location is not None or bool(cand.keys("host")))
+    suppliers, recipients = cand.keys("supplier"), cand.keys("recipient")
+    return (
+        bool(suppliers) and bool(recipients) and not suppliers & recipients and not _domestic(cand)
+    )
+
+
+def _domestic(cand: Candidate) -> bool:
+    """Supplier and recipient of one country ("Iran" and "Tehran", "السيسي" and "المصريين"):
+    no transfer between parties, a misread of domestic moves or of a topic word."""
+    countries = {m.country for r, m in cand.actors if r in ("supplier", "recipient")}
+    return len(countries) == 1 and None not in countries
+
+
+def _id_keys(cand: Candidate) -> list[str]:
+    """Actor keys plus the discriminators (place, time) that tell same-actor events apart."""
+    keys = [f"{role}:{m.key}" for role, m in cand.actors]
+    if cand.location is not None:
+        keys.append(f"loc:{cand.location.key}")
+    if cand.time is not None:
+        keys.append(f"time:{cand.time.value_start}")
+    return keys
+
+
+def event_ids(article_id: str, cands: list[Candidate]) -> list[str]:
+    """Deterministic ids, unique within the article (a numbered suffix breaks rare ties)."""
+    out: list[str] = []
+    # The n-th event with the same keys gets "#n": counted, because searching ``out``
+    # for a free id would be quadratic in an article of many look-alike events.
+    seen: dict[str, int] = {}
+    for cand in cands:
+        keys = _id_keys(cand)
+        base = make_event_id(article_id, cand.type, keys)
+        seen[base] = n = seen.get(base, 0) + 1
+        out.append(base if n == 1 else make_event_id(article_id, cand.type, [*keys, f"#{n}"]))
+    return out
+
+
+def _actor(role: str, m: Mention) -> Actor:
+    return Actor.model_validate(
+        {
+            "role": role,
+            "text": m.text,
+            "name": m.name,
+            "kind": m.kind,
+            "country": m.country,
+            "title": m.title,
+        }
+    )
+
+
+def _place(m: Mention | None) -> Place | None:
+    return None if m is None else Place(text=m.text, name=m.name, kind=m.kind, country=m.country)
+
+
+def _time(t: TimeMention | None) -> Time | None:
+    if t is None:
+        return None
+    return Time(text=t.text, start=t.value_start, end=t.value_end, precision=t.precision)
+
+
+def to_event(
+    cand: Candidate, event_id: str, article_id: str, language: str, info: ExtractorInfo
+) -> Event:
+    """The public event for one merged candidate."""
+    return Event(
+        event_id=event_id,
+        type=cand.type,
+        status=cand.status,
+        article_id=article_id,
+        language=language,
+        actors=[_actor(r, m) for r, m in cand.actors],
+        location=_place(cand.location),
+        time=_time(cand.time),
+        items=cand.items,
+        evidence=[Evidence(text=s.text, start=s.start, end=s.end) for s in cand.evidence],
+        confidence=round(min(max(cand.confidence, 0.0), 1.0), 3),
+        extractor=info,
+    )

@@ -1,0 +1,136 @@
+"""Per-sentence view used by role assignment: tokens, clauses, mentions, markers.
+
+All offsets here are *article* offsets, so mentions, times and triggers from
+different stages line up without conversions in the role rules.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from models.mentions import Mention, Sentence, TimeMention, Trigger
+from models.s1_document.clauses import Clause
+from models.s1_document.normalize import Token, fold
+from models.s7_assemble.index import ArticleIndex
+
+# How far back (in words) a preposition may sit before the name it governs:
+# "في العاصمة القطرية الدوحة" puts two words between في and الدوحة.
+_MARKER_REACH = 4
+_PARTIES = ("PERSON", "ORG")
+_BARRIER = frozenset(fold(w) for w in ("أن", "إن", "أنه", "إنه", "that"))
+
+
+@lru_cache(maxsize=1)
+def markers() -> dict[str, dict[str, frozenset[str]]]:
+    """Role-marker words by label: {"to": {"words": ..., "proclitic": ...}, ...}."""
+    raw = resources.files("models.s7_assemble").joinpath("data").joinpath("markers.json")
+    data = json.loads(raw.read_text("utf-8"))
+    return {
+        label: {
+            "words": frozenset(fold(w) for w in entry["ar"] + entry["en"]),
+            "proclitic": frozenset(entry["proclitic"]),
+        }
+        for label, entry in data.items()
+        if not label.startswith("_")
+    }
+
+
+@dataclass(slots=True)
+class SentenceView:
+    """One sentence with everything the role rules need, in article offsets."""
+
+    sentence: Sentence
+    text: str
+    tokens: list[Token]
+    clauses: list[Clause]
+    mentions: list[Mention]
+    times: list[TimeMention]
+    # The whole article's mentions, for the rules that look beyond the sentence.
+    article: ArticleIndex
+    marks: dict[int, str | None] = field(default_factory=dict)
+
+    def clause_of(self, offset: int) -> Clause:
+        """The clause (article offsets) holding article offset ``offset``."""
+        for clause in self.clauses:
+            if clause.start <= offset < clause.end:
+                return clause
+        return self.clauses[-1]
+
+    def in_clause(self, clause: Clause) -> list[Mention]:
+        return [m for m in self.mentions if clause.start <= m.start < clause.end]
+
+    def word(self, label: str, token: Token) -> bool:
+        return fold(token.surface) in markers()[label]["words"]
+
+
+def build_view(sentence: Sentence, article: ArticleIndex) -> SentenceView:
+    """Gather the sentence's tokens, clauses, mentions and times (article offsets).
+
+    Words and clauses are the document's (stage 1), mentions and times come from
+    ``article``'s offset index: the cost is the sentence's, not the article's (see
+    :mod:`models.s7_assemble.index`).
+    """
+    shift = sentence.start
+    doc = article.doc
+    index = doc.sentence_index(sentence)
+    tokens = doc.sentence_tokens(index)
+    clauses = [Clause(c.start + shift, c.end + shift, c.relative) for c in doc.clauses(index)] or [
+        Clause(sentence.start, sentence.end)
+    ]
+    inside = article.mentions_in(sentence.start, sentence.end)
+    times = article.times_in(sentence.start, sentence.end)
+    view = SentenceView(sentence, article.text, tokens, clauses, inside, times, article)
+    view.marks = {m.start: _marker(view, m, article.text) for m in inside}
+    return view
+
+
+def _marker(view: SentenceView, mention: Mention, text: str) -> str | None:
+    """The role marker governing ``mention``: a glued proclitic or a preposition before it."""
+    word_start = next((t.start for t in view.tokens if t.start <= mention.start < t.end), None)
+    if word_start is not None and word_start < mention.start:
+        glued = fold(text[word_start : mention.start])
+        for label, entry in markers().items():
+            if glued[-1:] in entry["proclitic"]:
+                return label
+    clause = view.clause_of(mention.start)
+    before = [t for t in view.tokens if clause.start <= t.start and t.end <= mention.start]
+    before = before[-_MARKER_REACH:]
+    # Another party in between ends the search; a country adjective does not
+    # ("مع الرئيس الإيراني حسن روحاني": مع still governs روحاني).
+    taken = [(m.start, m.end) for m in view.mentions if m is not mention and m.kind in _PARTIES]
+    for token in reversed(before):
+        # A complementiser opens a new clause: in "من المتوقع أن يزور الملك" من is not his.
+        if any(a <= token.start < b for a, b in taken) or fold(token.surface) in _BARRIER:
+            return None
+        for label in ("to", "in", "from", "with", "by"):
+            if view.word(label, token):
+                return label
+        if _has_preposition(token):  # "من المدفعية لحرب أوكرانيا": لـ heads another phrase
+            return None
+    return None
+
+
+def _has_preposition(token: Token) -> bool:
+    """An Arabic word carrying a glued لـ/بـ (a prepositional phrase of its own)."""
+    word = fold(token.surface)
+    return len(word) >= 4 and word[0] in "لب" and token.norm != word
+
+
+def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
+    """The time expression of the trigger's clause closest to the trigger; failing
+    that, one opening the next clause ("سوف يزور موسكو، الثلاثاء المقبل")."""
+    clause = view.clause_of(trigger.start)
+    inside = [t for t in view.times if clause.start <= t.start < clause.end]
+    if inside:
+        return min(inside, key=lambda t: abs(t.start - trigger.start))
+    later = [
+        c for c in view.clauses if c.start >= clause.end and view.text[c.start : c.end].strip(" ,،")
+    ]
+    if not later:
+        return None
+    first = next((t for t in view.tokens if t.start >= later[0].start), None)
+    opening = [t for t in view.times if first is not None and t.start <= first.start < t.end]
+    return opening[0] if opening else None

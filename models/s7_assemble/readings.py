@@ -1,0 +1,184 @@
+"""Stage 7, the core's share: its readings → candidate events, in article offsets.
+
+Who did what comes from the role head; rules only do what rules are right for:
+a role span takes the canonical identity of the gazetteer mention it overlaps
+(kept as written when there is none), time is the nearest normalised time
+expression of the trigger's clause, and a meeting with no place takes the
+article's dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from models.mentions import Mention, Sentence, SentenceSignal, Trigger
+from models.s1_document.document import Document
+from models.s1_document.normalize import fold, tokenize
+from models.s6_core.reader import Reading, RoleReading, TriggerReading
+from models.s7_assemble import coref
+from models.s7_assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
+from models.s7_assemble.context import build_view, nearest_time
+from models.s7_assemble.destinations import dateline
+from models.s7_assemble.index import ArticleIndex
+from models.schema import EntityKind
+
+_KINDS: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
+
+
+def _unknown(text: str, start: int, end: int, kind: EntityKind) -> Mention:
+    words = " ".join(fold(t.surface) for t in tokenize(text[start:end]))
+    return Mention(start, end, text[start:end], kind, key=f"{kind}:~{words}")
+
+
+def model_mentions(
+    text: str,
+    sentences: Sequence[Sentence],
+    readings: Sequence[Reading | None],
+    known: Sequence[Mention],
+) -> list[Mention]:
+    """The entity head's spans the gazetteer does not cover, as article mentions."""
+    # One flag per character under a mention: an overlap test costs the span's
+    # length, not a scan of every mention of the article (spans are never empty).
+    covered = bytearray(len(text))
+    for m in known:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out: list[Mention] = []
+    for sentence, reading in zip(sentences, readings, strict=True):
+        for span in reading.entities if reading else []:
+            a, b = sentence.start + span.start, sentence.start + span.end
+            if covered.find(1, a, b) < 0:
+                out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
+                covered[a:b] = b"\x01" * (b - a)
+    return out
+
+
+_AR_DEFINITE = re.compile(r"^[وفبك]?(ال|لل)")
+
+
+def generic(surface: str) -> bool:
+    """A common noun, not a name: no word capitalised in a cased script ("officials",
+    "the two sides", "supporters"), or one Arabic word with the definite article
+    ("المشاركون" the participants, "المقر" the headquarters, "والمؤسسة"). A role span
+    that names no one makes no party: an event of such parties is no event of record.
+    Scripts without case or article (Chinese, Persian names) are never generic here."""
+    words = [t.surface for t in tokenize(surface)]
+    cased = [w for w in words if any(c.isupper() or c.islower() for c in w)]
+    if cased and not any(c.isupper() for c in surface):
+        return True
+    return len(words) == 1 and bool(_AR_DEFINITE.match(fold(words[0])))
+
+
+def _mention(
+    text: str, role: RoleReading, shift: int, mentions: Sequence[Mention]
+) -> Mention | None:
+    """The article mention a role span names, or None when it names no one."""
+    a, b = shift + role.start, shift + role.end
+    touching = [
+        m
+        for m in mentions
+        if m.start < b and a < m.end and not m.in_title and (m.name or a <= m.start <= m.end <= b)
+    ]
+    found = None
+    if touching:  # the canonical entry the span names; an unknown name only inside the span
+        # A known identity first: the model's own span may be off by a clitic or a word
+        # ("وفابيوس هو") while coreference found the name inside it.
+        found = max(
+            touching,
+            key=lambda m: (m.name is not None, min(b, m.end) - max(a, m.start), m.end - m.start),
+        )
+    if found is None:
+        found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
+        # a span over a known name's attribution ("الألمانية" in a weapon's name) names it
+        if generic(found.text) and not any(m.start < b and a < m.end for m in mentions):
+            return None
+    elif found.name is None and ":~" in found.key and generic(found.text):
+        return None
+    return found
+
+
+def _status(trig: TriggerReading, start: int, end: int, signal: SentenceSignal | None) -> str:
+    """The core's status, except a *planned* event whose very trigger word the lexicon reads
+    as past: "لافروف الذي زار" (who visited) stays past in a sentence that opens with "من
+    المقرر" (it is scheduled), a sentence-wide cue the status head over-weights."""
+    if trig.status != "planned" or signal is None or trig.type not in signal.types:
+        return trig.status
+    own: dict[tuple[int, int], str] = getattr(signal, "trigger_status", {})
+    past = any(a < end and start < b and s == "occurred" for (a, b), s in own.items())
+    return "occurred" if past else trig.status
+
+
+def candidates(
+    sentence: Sentence,
+    reading: Reading,
+    article: ArticleIndex,
+    signal: SentenceSignal | None = None,
+) -> list[Candidate]:
+    """One candidate per trigger the core read in ``sentence``."""
+    view = build_view(sentence, article)
+    text = article.text
+    out = []
+    for trig in reading.triggers:
+        start, end = sentence.start + trig.start, sentence.start + trig.end
+        trigger = Trigger(start, end, text[start:end], trig.type)
+        status = _status(trig, start, end, signal)
+        cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
+        places = []
+        for role in sorted(trig.roles, key=lambda r: -r.score):
+            mention = _mention(text, role, sentence.start, view.mentions)
+            if mention is None:
+                continue
+            if role.role != "place":
+                cand.add(role.role, mention)  # type: ignore[arg-type]
+            elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
+                places.append(mention)
+        if places:
+            cand.location = places[0]
+        elif trig.type == "MEETING" or (trig.type == "VISIT" and trig.status == "occurred"):
+            # a visit under way with no place named ("visiting UN chief Annan said") is
+            # where the reporter files from, unless that is the visitor's own country
+            cand.location = _away(cand, dateline(view))
+        cand.time = nearest_time(view, trigger)
+        out.append(_consistent(cand))
+    return out
+
+
+def _away(cand: Candidate, place: Mention | None) -> Mention | None:
+    """``place`` unless it is the home country of every visitor (a meeting: any place)."""
+    if cand.type != "VISIT" or place is None:
+        return place
+    homes = {m.country for r, m in cand.actors if r == "visitor"}
+    return None if homes == {place.country} else place
+
+
+def _consistent(cand: Candidate) -> Candidate:
+    """Role types the model got wrong and the gazetteer settles: a known place among a
+    meeting's or visit's parties next to people or organisations is where it happened
+    (the destination of a visit), not a party ("لافروف الذي زار بيونغ يانغ")."""
+    if cand.type == "ARMS_TRANSFER":
+        return cand
+    party = "participant" if cand.type == "MEETING" else "visitor"
+    people = [m for r, m in cand.actors if r == party and m.kind in PARTY_KINDS]
+    places = [m for r, m in cand.actors if r == party and m.kind in PLACE_KINDS and m.name]
+    needed = 2 if cand.type == "MEETING" else 1
+    if len(people) < needed or not places:
+        return cand
+    cand.actors = [(r, m) for r, m in cand.actors if not (r == party and m in places)]
+    if cand.location is None:
+        cand.location = next((m for m in places if not m.demonym), None)
+    return cand
+
+
+def article_candidates(doc: Document) -> list[Candidate]:
+    """Candidates of every sentence the core read (the document's ``readings`` layer);
+    names resolved across the article first."""
+    text, sentences, readings = doc.text, doc.sentences, doc.readings
+    found = list(doc.mentions) + model_mentions(text, sentences, readings, doc.mentions)
+    resolved = coref.resolve(text, sorted(found, key=lambda m: (m.start, m.end)), doc.tokens)
+    article = ArticleIndex.of(doc, resolved)
+    out: list[Candidate] = []
+    per_sentence: list[SentenceSignal | None] = list(doc.signals) or [None] * len(sentences)
+    for sentence, reading, signal in zip(sentences, readings, per_sentence, strict=True):
+        if reading is not None and reading.triggers:
+            out += candidates(sentence, reading, article, signal)
+    return out

@@ -1,0 +1,82 @@
+"""Time policy after merging: the lead's date for undated main events, future → planned.
+
+A news lead sets the story's day ("Choe began talks in Moscow" on the
+Tuesday of the dateline). An *occurred* event with no time of its own takes
+the first day-precise time of the article's first sentences, when that time
+lies within a week before publication; any other event stays undated rather
+than guessed. With a year or a month anchor "publication" is every day of that
+period: the window runs from a week before its first day to its last day, an
+event is after publication only when it starts after the last day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from models.mentions import Sentence, TimeMention
+from models.s3_times.anchor import Anchor
+from models.s3_times.dates import normalise_time
+from models.s7_assemble.candidate import Candidate
+
+_LEAD_SENTENCES = 3
+_LEAD_WINDOW = dt.timedelta(days=7)
+_WEEK = dt.timedelta(days=7)
+
+
+def lead_time(
+    sentences: Sequence[Sentence], times: Sequence[TimeMention], published: Anchor | None
+) -> TimeMention | None:
+    """The dateline time of the article, or None."""
+    if published is None or not sentences:
+        return None
+    lead_end = sentences[min(_LEAD_SENTENCES, len(sentences)) - 1].end
+    for t in sorted(times, key=lambda t: t.start):
+        if t.start >= lead_end or t.precision != "day":
+            continue
+        day = dt.date.fromisoformat(t.value_start)
+        if published.first_day - _LEAD_WINDOW <= day <= published.last_day:
+            return t
+    return None
+
+
+def settle(
+    cands: list[Candidate], lead: TimeMention | None, published: Anchor | None, language: str
+) -> None:
+    """Apply the lead-date default and mark future-dated 'occurred' events as planned."""
+    for cand in cands:
+        if cand.time is None and cand.status == "occurred":
+            cand.time = lead
+        if cand.status == "occurred" and _after(cand.time, published):
+            cand.status = "planned"
+        if cand.status in ("planned", "proposed"):
+            cand.time = _forward(cand.time, published, language)
+
+
+def _forward(
+    time: TimeMention | None, published: Anchor | None, language: str
+) -> TimeMention | None:
+    """A *future* event's yearless date read as past is the next one: "a visit in
+    November" in an August article is this November, "on Sunday" the coming Sunday
+    (the date stage resolves bare dates backwards by default, as news mostly reports
+    the past; asked with ``prefer="future"`` it reads them forwards)."""
+    if time is None or published is None:
+        return time
+    if time.value_start >= published.first_day.isoformat():
+        return time
+    if re.search(r"\d{4}", time.text):  # an explicit year is kept as written
+        return time
+    resolved = normalise_time(time.text, language, published, prefer="future")
+    if resolved is None:
+        return time
+    start, end, precision = resolved
+    return replace(time, value_start=start, value_end=end, precision=precision)
+
+
+def _after(time: TimeMention | None, published: Anchor | None) -> bool:
+    """True when ``time`` starts after the publication date (at its own precision)."""
+    if time is None or published is None:
+        return False
+    return time.value_start > published.last_day.isoformat()[: len(time.value_start)]
