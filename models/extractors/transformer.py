@@ -26,9 +26,10 @@ from models.s2_entities.finder import EntityFinder
 from models.s3_times.dates import add_times
 from models.s4_triggers.signals import LexiconSignals
 from models.s5_encoder import EncodedBatch, EncoderError, Runtime, load_encoder
-from models.s6_core.network import BOTTOM
+from models.s6_core.network import BOTTOM, CoreNet
+from models.s6_core.onnx_top import Log, OnnxTop, onnx_top
 from models.s6_core.reader import Cutoffs, Reader, Reading
-from models.s6_core.weights import WEIGHTS_DIR, load_core
+from models.s6_core.weights import WEIGHTS, WEIGHTS_DIR, load_core
 from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.pipeline import finish, rule_candidates
@@ -88,7 +89,13 @@ class TransformerExtractor:
         self._encoder = load_encoder(
             None, cache_dir, threads, say, runtime=runtime, layers=(BOTTOM,), spin=spin
         )
-        self._reader = Reader(net, Cutoffs(**config.get("cutoffs", {})))
+        # The top layers follow the bottom's runtime: ONNX unless torch was asked for.
+        top = (
+            None
+            if runtime == "torch"
+            else _onnx_top(net, weights_dir, cache_dir, threads, say, spin)
+        )
+        self._reader = Reader(net, Cutoffs(**config.get("cutoffs", {})), top)
         self._prefix: str = config["prefix"]
         self._max_length = min(config["max_length"], max_length or config["max_length"])
         self._entities = EntityFinder(default_titles=False)
@@ -199,6 +206,20 @@ class TransformerExtractor:
         if self._fallback:
             doc.candidates += _unread(doc.candidates, rule_candidates(doc))
         return finish(doc, self._info)
+
+
+def _onnx_top(
+    net: CoreNet, weights_dir: Path, cache_dir: Path, threads: int, say: Log, spin: bool
+) -> OnnxTop | None:
+    """The core's top in ONNX Runtime; None (torch runs it) when the graph is not cached
+    and the cache cannot be written (a read-only image with other weights)."""
+    try:
+        return onnx_top(net, weights_dir / WEIGHTS, cache_dir, threads, say, spin=spin)
+    except OSError as exc:
+        say(f"the core's top layers run in torch (slower): cannot cache their ONNX graph: {exc}")
+        return None
+    except Exception as exc:  # the exporter and the runtime raise many unrelated types
+        raise EncoderError("E207", f"cannot build the core's ONNX top layers: {exc}") from exc
 
 
 def _unread(core: Sequence[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:

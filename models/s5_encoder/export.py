@@ -84,7 +84,19 @@ def _trace(module: torch.nn.Module, path: Path, layers: Sequence[int]) -> None:
     ids = torch.tensor([[0, 100, 200, 2], [0, 300, 2, 1]])
     mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
     names = [f"hidden_{i}" for i in layers]
-    axes = {name: {0: "batch", 1: "tokens"} for name in ("input_ids", "attention_mask", *names)}
+    trace(module, (ids, mask), path, ["input_ids", "attention_mask"], names)
+
+
+def trace(
+    module: torch.nn.Module,
+    example: tuple[torch.Tensor, ...],
+    path: Path,
+    inputs: Sequence[str],
+    outputs: Sequence[str],
+) -> None:
+    """Export ``module`` traced on ``example`` to ``path``, every input and output with
+    dynamic batch and token axes (the first two)."""
+    axes = {name: {0: "batch", 1: "tokens"} for name in (*inputs, *outputs)}
     with warnings.catch_warnings(), torch.inference_mode():
         # The TorchScript exporter (dynamo=False): the dynamo one needs
         # onnxscript, one more dependency. Its warnings are about tracing
@@ -92,10 +104,10 @@ def _trace(module: torch.nn.Module, path: Path, layers: Sequence[int]) -> None:
         warnings.simplefilter("ignore")
         torch.onnx.export(
             module,
-            (ids, mask),
+            example,
             str(path),
-            input_names=["input_ids", "attention_mask"],
-            output_names=names,
+            input_names=list(inputs),
+            output_names=list(outputs),
             dynamic_axes=axes,
             opset_version=OPSET,
             dynamo=False,

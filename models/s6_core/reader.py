@@ -7,7 +7,7 @@ the top layers per batch, then per-sentence decoding. Offsets in a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import torch
@@ -25,8 +25,11 @@ from models.s6_core.labels import (
     kind_of,
 )
 from models.s6_core.network import CoreNet
+from models.s6_core.onnx_top import Tagged, tag_with_torch
 from models.s6_core.spans import Span, decode_bio
 from models.schema import EVENT_TYPES, EventType
+
+TopRunner = Callable[[torch.Tensor, torch.Tensor], Tagged]
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,13 @@ def decode(
 class Reader:
     """Decodes the core's outputs with the given :class:`Cutoffs`."""
 
-    def __init__(self, net: CoreNet, cutoffs: Cutoffs | None = None) -> None:
+    def __init__(
+        self, net: CoreNet, cutoffs: Cutoffs | None = None, top: TopRunner | None = None
+    ) -> None:
         self.net = net
         self.cutoffs = cutoffs or Cutoffs()
+        # What runs the top layers and taggers: ONNX Runtime when serving, else torch.
+        self.top: TopRunner = top or tag_with_torch(net)
 
     def read(
         self,
@@ -96,8 +103,7 @@ class Reader:
         """One :class:`Reading` per text. ``extra``: the gazetteer's mentions per text
         ``(start, end, kind)``: more role candidates, and what each candidate is known as."""
         with torch.inference_mode():
-            top = self.net.contextualise(states, mask)
-            ent, trig, arg = (x.softmax(-1) for x in self.net.tag(top))
+            top, ent, trig, arg = self.top(states, mask)
             sent = sentence_vectors(top, mask)
             return [
                 self._one(
