@@ -40,8 +40,9 @@ VERSION = "0.2.0"
 Scope = Literal["flagged", "all"]
 _Encoded = list[tuple[list[int], EncodedBatch]]  # encode_sorted's (indices, batch) pairs
 _Selected = tuple[list[int], _Encoded]  # the sentences chosen and their encoding
-# Languages the lexicon pre-filter covers; others send every sentence to the model.
-_LEXICON_LANGUAGES = frozenset({"ar", "en"})
+# Languages the lexicon pre-filter covers and the core was trained on; others send
+# every sentence to the model, which reads them zero-shot.
+_LEXICON_LANGUAGES = CORE_LANGUAGES = frozenset({"ar", "en"})
 
 
 class TransformerExtractor:
@@ -188,6 +189,7 @@ class TransformerExtractor:
                 batch.attention_mask,
                 batch.offsets,
                 extra,
+                seen=doc.language in CORE_LANGUAGES,
             )
             for i, reading in zip(indices, found, strict=True):
                 out[i] = reading

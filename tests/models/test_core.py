@@ -209,3 +209,31 @@ def test_a_proclitic_glued_to_a_surname_is_cut_and_resolved() -> None:
         ("لوران فابيوس", "PERSON:Laurent Fabius"),
         ("فابيوس", "PERSON:Laurent Fabius"),
     ]
+
+
+def test_trigger_cutoff_of_unseen_languages_is_its_own() -> None:
+    """A trigger read with probability 0.7: kept under the zero-shot cutoff (0.5), dropped
+    under the cutoff chosen on Arabic and English held-out lines (0.85)."""
+    from torch import nn
+
+    from models.s6_core.network import CoreNet
+    from models.s6_core.reader import Cutoffs, Reader
+
+    text = "Lavrov met Wang"
+    offsets = torch.tensor([[[0, 0], [0, 6], [7, 10], [11, 15]]])
+    mask = torch.ones(1, 4, dtype=torch.long)
+
+    def top(states: torch.Tensor, m: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        trig = torch.zeros(1, 4, len(TRIGGER_LABELS))
+        trig[..., 0] = 1.0
+        trig[0, 2, 0], trig[0, 2, TRIGGER_LABELS.index("B-MEETING")] = 0.3, 0.7  # "met"
+        ent = torch.zeros(1, 4, len(ENTITY_LABELS))
+        ent[..., 0] = 1.0
+        return states, ent, trig, ent[..., :3].clone()
+
+    reader = Reader(CoreNet(nn.ModuleList(), 384), Cutoffs(trigger=0.85), top)
+    states = torch.zeros(1, 4, 384)
+    seen = reader.read([text], states, mask, offsets)[0]
+    unseen = reader.read([text], states, mask, offsets, seen=False)[0]
+    assert seen.triggers == []
+    assert [(t.start, t.end, t.type) for t in unseen.triggers] == [(7, 10, "MEETING")]
