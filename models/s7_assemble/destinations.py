@@ -6,7 +6,11 @@ governs is the most specific); "arrived here" points at the dateline city.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from models.mentions import Mention, Trigger
+from models.s1_document.document import Document
+from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView
 
 
@@ -37,3 +41,39 @@ def home_of(view: SentenceView, party: Mention) -> Mention | None:
         return same[0]
     key = f"GPE:{party.country}"
     return Mention(party.start, party.end, party.country, "GPE", key, None, party.country)
+
+
+def tour_stops(doc: Document, cands: list[Candidate]) -> list[Candidate]:
+    """A visit to a region that the sentence then spells out goes to each place named:
+    "left for the Middle East on a tour opening in Egypt, then on to Qatar", "a visit to
+    the countries of the region, Kuwait, Qatar and Iraq" are a visit to each country (the
+    annotation counts one visit per destination), not one to "the Middle East"."""
+    out: list[Candidate] = []
+    for cand in cands:
+        stops = _stops(doc, cand)
+        if not stops:
+            out.append(cand)
+            continue
+        for place in stops:
+            out.append(
+                replace(cand, location=place, actors=list(cand.actors), items=list(cand.items),
+                        evidence=list(cand.evidence))
+            )  # fmt: skip
+    return out
+
+
+def _stops(doc: Document, cand: Candidate) -> list[Mention]:
+    """The countries and cities named after a visit's destination when that destination
+    has no country (a region, "دول المنطقة"), one per country, never a visitor's own."""
+    place = cand.location
+    if cand.type != "VISIT" or place is None or place.country is not None or not cand.evidence:
+        return []
+    homes = {m.country for role, m in cand.actors if role == "visitor"}
+    seen: set[str | None] = set()
+    stops = []
+    for m in doc.mentions_inside(cand.evidence[0]):
+        named = m.kind == "GPE" and m.country is not None and not (m.demonym or m.in_title)
+        if m.start >= place.end and named and m.country not in homes | seen:
+            seen.add(m.country)
+            stops.append(m)
+    return stops

@@ -290,3 +290,27 @@ def test_planned_arabic_visit_reads_a_bare_month_forward() -> None:
     (visit,) = of_type(run(text, "ar", [month]), "VISIT")
     assert visit.status == "planned"
     assert visit.time is not None and visit.time.start == "2024-11"
+
+
+def test_a_visit_to_a_region_spelled_out_is_a_visit_to_each_place() -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.destinations import tour_stops
+
+    text = (
+        "سيقوم وزير الخارجية الإيراني محمد جواد ظريف غدا بزيارة إلى دول المنطقة "
+        "تشمل الكويت وقطر وطهران."
+    )
+    doc = Document.read(Article(id="t", text=text, language="ar"))
+    EntityFinder().add_to(doc)
+    zarif = next(m for m in doc.mentions if m.kind == "PERSON")
+    start = text.index("دول المنطقة")
+    region = Mention(start, start + len("دول المنطقة"), "دول المنطقة", "GPE", "GPE:~دول منطقه")
+    visit = Candidate("VISIT", "planned", [("visitor", zarif)], region, evidence=doc.sentences)
+    stops = tour_stops(doc, [visit])
+    # one visit per country named after the region; Tehran is the visitor's own country
+    assert [c.location.text for c in stops if c.location] == ["الكويت", "قطر"]
+    assert all(c.actors == visit.actors and c.actors is not visit.actors for c in stops)
+    known = Candidate("VISIT", "planned", [("visitor", zarif)], stops[0].location,
+                      evidence=doc.sentences)  # fmt: skip
+    assert tour_stops(doc, [known]) == [known]  # a destination with a country stays
