@@ -77,3 +77,15 @@ def _stops(doc: Document, cand: Candidate) -> list[Mention]:
             seen.add(m.country)
             stops.append(m)
     return stops
+
+
+def abroad(cand: Candidate) -> bool:
+    """False for a visit whose destination is the visitors' own country as a whole (a
+    role misread: "Rouhani" as the visitor of "Fabius will go to Iran where he will meet
+    Rouhani"); nobody visits their own country. A place inside it (a domestic trip to a
+    city) stays a visit."""
+    place = cand.location
+    if cand.type != "VISIT" or place is None or place.country is None:
+        return True
+    homes = {m.country for role, m in cand.actors if role == "visitor"}
+    return homes != {place.country} or place.key != f"GPE:{place.country}"

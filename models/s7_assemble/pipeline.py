@@ -15,7 +15,7 @@ from models.s7_assemble.arms import arms
 from models.s7_assemble.build import event_ids, is_complete, to_event
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView, build_view, nearest_time
-from models.s7_assemble.destinations import dateline, tour_stops
+from models.s7_assemble.destinations import abroad, dateline, tour_stops
 from models.s7_assemble.guests import guest_meeting, is_participle
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
@@ -119,7 +119,7 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     through: merge mentions of one event, drop incomplete ones, places from visits,
     times settled, deterministic ids. Sets and returns the ``events`` layer."""
     article, language = doc.article, doc.language
-    merged = [c for c in merge(tour_stops(doc, doc.candidates)) if is_complete(c)]
+    merged = [c for c in merge(tour_stops(doc, doc.candidates)) if is_complete(c) and abroad(c)]
     from_visits(merged)
     published = article.published_anchor()
     settle(merged, lead_time(doc.sentences, doc.times, published), published, language)

@@ -7,6 +7,8 @@ entities come from the small table below, so the entity finder cannot mask a rul
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from models.mentions import Mention, TimeMention
@@ -314,3 +316,18 @@ def test_a_visit_to_a_region_spelled_out_is_a_visit_to_each_place() -> None:
     known = Candidate("VISIT", "planned", [("visitor", zarif)], stops[0].location,
                       evidence=doc.sentences)  # fmt: skip
     assert tour_stops(doc, [known]) == [known]  # a destination with a country stays
+
+
+def test_nobody_visits_their_own_country() -> None:
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.destinations import abroad
+
+    rouhani = Mention(0, 5, "روحاني", "PERSON", "PERSON:Hassan Rouhani", "Hassan Rouhani", "IRN")
+    iran = Mention(10, 14, "ايران", "GPE", "GPE:IRN", "Iran", "IRN")
+    tehran = Mention(10, 14, "طهران", "GPE", "GPE:Tehran", "Tehran", "IRN")
+    paris = Mention(10, 14, "باريس", "GPE", "GPE:Paris", "Paris", "FRA")
+    visit = Candidate("VISIT", "planned", [("visitor", rouhani)])
+    assert not abroad(replace(visit, location=iran))  # a role misread, not a visit
+    assert abroad(replace(visit, location=tehran))  # a domestic trip to a city is one
+    assert abroad(replace(visit, location=paris))
+    assert abroad(replace(visit, type="MEETING", location=iran))
