@@ -31,6 +31,7 @@ from aiokafka.errors import (
 from faust.types import EventT, StreamT
 
 from stream import metrics, web
+from stream.clusters.stage import ClusterStage
 from stream.deadletter import Source
 from stream.errors import ExitCode
 from stream.health import Health
@@ -74,14 +75,17 @@ def build_faust_app(settings: Settings, bootstrap: str) -> faust.App:
         producer_max_request_size=settings.max_output_bytes + 65_536,
         # Tansu (and many managed clusters) cannot do idempotence/transactions.
         processing_guarantee="at_least_once",
+        # Tansu reports a partition's end as its last batch's first offset + 1:
+        # table recovery reads the changelog only that far (see Settings).
+        producer_max_batch_size=1 if settings.one_record_per_batch else None,
         key_serializer="raw",
         value_serializer="raw",
         topic_partitions=settings.topic_partitions,
         web_enabled=settings.web_enabled,
         web_bind=settings.web_host,
         web_port=settings.web_port,
-        # No tables here: the built-in /router and /table pages would serve
-        # nothing but cluster topology, on the port the chart opens for probes.
+        # The built-in /router and /table pages would serve cluster topology
+        # and whole table contents on the port the chart opens for probes.
         web_router_enabled=False,
         web_tables_enabled=False,
         autodiscover=False,
@@ -122,7 +126,13 @@ class Worker:
             name: self._topic(name) for name in (settings.output_topic, settings.dlq_topic)
         }
         self.agent = self.app.agent(self.input, name="extract")(self._consume)
-        self._supervise_agent()
+        self._supervise_agent(self.agent)
+        self.clusters: ClusterStage | None = None
+        if settings.clusters_enabled:
+            letter = self.processor.dead_letter
+            self.clusters = ClusterStage(self.app, settings, letter, self._fatal)
+            for agent in self.clusters.agents:
+                self._supervise_agent(agent)
         self.watch = BrokerWatch(settings, bootstrap, self._fatal)
         self.app.timer(PROBE_INTERVAL_S)(self.watch.probe)
         # The seam is built (model loaded) before the Worker exists: fail fast.
@@ -139,19 +149,19 @@ class Worker:
     def _fatal(self, reason: str, code: ExitCode) -> None:
         self.on_fatal(reason, code)
 
-    def _supervise_agent(self) -> None:
+    def _supervise_agent(self, agent: Any) -> None:
         # Faust logs an agent's crash and restarts the actor, which may then
         # idle forever without consuming (faust #175, #523). Exit instead, so
         # the orchestrator restarts a whole, working process. Faust passes its
         # own error hook to every agent; keep it and run ours after it.
-        faust_hook = self.agent._on_error  # type: ignore[attr-defined]
+        faust_hook = agent._on_error
 
         async def on_error(agent: Any, exc: BaseException) -> None:
             if faust_hook is not None:
                 await faust_hook(agent, exc)
             self.on_fatal(f"agent {agent.name} crashed: {exc!r}", ExitCode.AGENT_CRASHED)
 
-        self.agent._on_error = on_error  # type: ignore[attr-defined]
+        agent._on_error = on_error
 
     async def _consume(self, stream: StreamT) -> None:
         if self.settings.processing_mode == "naive":

@@ -9,6 +9,7 @@ consumer of the events topic alone cannot tell apart from slow ones. Used by
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -112,3 +113,52 @@ def last_offsets(metadata: list[Any]) -> dict[TopicPartition, int]:
         tp = TopicPartition(meta.topic, meta.partition)
         last[tp] = max(last.get(tp, -1), meta.offset)
     return last
+
+
+async def settled_clusters(
+    settings: Settings, bootstrap: str, timeout_s: float
+) -> dict[str, dict[str, Any]] | None:
+    """The cluster topic's latest record per ``cluster_id`` once the worker's group
+    has committed the end of the events topic and of the cluster route topic (end
+    offsets are exact on a real Kafka, and on the embedded broker because the
+    worker writes one record per batch there); None if it did not within
+    ``timeout_s``. Call it after :meth:`Collector.run` completed."""
+    options = client_options(settings)
+    servers = bootstrap_list(bootstrap)
+    offsets = AIOKafkaConsumer(bootstrap_servers=servers, group_id=settings.app_id,
+                               enable_auto_commit=False, **options)  # fmt: skip
+    tps = [TopicPartition(settings.output_topic, p) for p in range(settings.topic_partitions)]
+    tps.append(TopicPartition(settings.cluster_route_topic, 0))
+    await offsets.start()
+    try:
+        deadline = time.monotonic() + timeout_s
+        while not await _caught_up(offsets, tps):
+            if time.monotonic() > deadline:
+                return None
+            await asyncio.sleep(0.2)
+    finally:
+        await offsets.stop()
+    return await _latest(settings, servers)
+
+
+async def _caught_up(offsets: AIOKafkaConsumer, tps: list[TopicPartition]) -> bool:
+    ends = await offsets.end_offsets(tps)
+    for tp in tps:
+        if ((await offsets.committed(tp)) or 0) < ends[tp]:
+            return False
+    return True
+
+
+async def _latest(settings: Settings, servers: list[str]) -> dict[str, dict[str, Any]]:
+    reader = AIOKafkaConsumer(settings.cluster_topic, bootstrap_servers=servers, group_id=None,
+                              auto_offset_reset="earliest", **client_options(settings))  # fmt: skip
+    await reader.start()
+    latest: dict[str, dict[str, Any]] = {}
+    try:
+        while batch := await reader.getmany(timeout_ms=1000):
+            for message in (m for records in batch.values() for m in records):
+                if message.key is not None and message.value is not None:
+                    latest[message.key.decode("utf-8", "replace")] = codec.loads(message.value)
+    finally:
+        await reader.stop()
+    return latest

@@ -25,6 +25,7 @@ class Reason(StrEnum):
     EXTRACTION_FAILED = "extraction_failed"
     EXTRACTION_TIMEOUT = "extraction_timeout"
     OUTPUT_REJECTED = "output_rejected"
+    INVALID_EVENT = "invalid_event"
 
 
 # Human messages, formatted with ``str.format``; keep one per reason.
@@ -43,6 +44,7 @@ MESSAGES: dict[Reason, str] = {
     Reason.EXTRACTION_FAILED: "extractor raised {error}: {detail}",
     Reason.EXTRACTION_TIMEOUT: "extraction would exceed its time budget: {detail}",
     Reason.OUTPUT_REJECTED: "the {topic} topic rejected an output record: {detail}",
+    Reason.INVALID_EVENT: "a record on the {topic} topic is not an event: {detail}",
 }
 
 

@@ -66,20 +66,33 @@ def faust_credentials(settings: Settings) -> faust.types.auth.CredentialsT | Non
 
 
 async def ensure_topics(settings: Settings, bootstrap: str) -> None:
-    """Create the input, output and dead-letter topics if they do not exist.
+    """Create the topics the worker reads and writes if they do not exist.
 
+    The cluster route topic has ONE partition (every candidate of a cluster
+    must meet there) and must exist before anything writes to it: a broker
+    that auto-creates topics would give it the default count. The cluster
+    topic is compacted: the latest record per cluster is the whole cluster.
     Raises :class:`BrokerError` when the broker cannot be reached.
     """
     admin = AIOKafkaAdminClient(
         bootstrap_servers=bootstrap_list(bootstrap), **client_options(settings)
     )
-    names = (settings.input_topic, settings.output_topic, settings.dlq_topic)
+    wanted = [NewTopic(name, settings.topic_partitions, 1) for name in
+              (settings.input_topic, settings.output_topic, settings.dlq_topic)]  # fmt: skip
+    if settings.clusters_enabled:
+        wanted += [
+            NewTopic(settings.cluster_route_topic, 1, 1),
+            NewTopic(
+                settings.cluster_topic,
+                settings.topic_partitions,
+                1,
+                topic_configs={"cleanup.policy": "compact"},
+            ),
+        ]
     try:
         await admin.start()
         existing = set(await admin.list_topics())
-        missing = [
-            NewTopic(name, settings.topic_partitions, 1) for name in names if name not in existing
-        ]
+        missing = [topic for topic in wanted if topic.name not in existing]
         if missing:
             await admin.create_topics(missing)
     except TopicAlreadyExistsError:

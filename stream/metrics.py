@@ -91,6 +91,28 @@ WORKER_READY = Gauge(
     "1 when the extractor is loaded and the consumer has partitions, else 0.",
     registry=REGISTRY,
 )
+CLUSTERS_OPEN = Gauge(
+    f"{PREFIX}_clusters_open",
+    "Story clusters open (in the cluster table, matchable by new reports).",
+    registry=REGISTRY,
+)
+CLUSTERS_UPDATED = Counter(
+    f"{PREFIX}_clusters_updated",
+    "Cluster records produced: new (a first report), joined (a report added), "
+    "repeat (an event seen before: the unchanged cluster re-sent).",
+    ["change"],
+    registry=REGISTRY,
+)
+CLUSTERS_CLOSED = Counter(
+    f"{PREFIX}_clusters_closed",
+    "Clusters closed after EVENTWIRE_CLUSTER_RETENTION_DAYS without a new report.",
+    registry=REGISTRY,
+)
+CLUSTER_TABLE_BYTES = Gauge(
+    f"{PREFIX}_cluster_table_bytes",
+    "Size of the cluster table's values (JSON), bytes: the state a restart recovers.",
+    registry=REGISTRY,
+)
 BUILD = Info(
     f"{PREFIX}_build",
     "Versions of the running worker (value is always 1).",

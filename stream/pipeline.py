@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 MAX_KEY_BYTES = 4096  # a dead letter's Kafka key; longer source keys are hashed
 
 Headers = list[tuple[str, bytes]]
+PUBLISHED_AT = "published-at"  # header: the article's publication time, when it has one
 HEADERS: Headers = [
     ("schema-version", SCHEMA_VERSION.encode()),
     ("content-type", codec.CONTENT_TYPE.encode()),
@@ -122,7 +123,7 @@ class BatchProcessor:
             if isinstance(result, DeadLetter):
                 out.append(self.routed_letter(result))
             else:
-                out.append(self._route(item, next(outcomes)))
+                out.append(self._route(item, next(outcomes), result))
         return out
 
     def _decode(self, item: Inbound) -> Article | DeadLetter:
@@ -135,12 +136,14 @@ class BatchProcessor:
         except InvalidArticle as exc:
             return DeadLetter(exc.reason, str(exc), item.source, item.value)
 
-    def _route(self, item: Inbound, outcome: list[Event] | Failure) -> Routed:
+    def _route(self, item: Inbound, outcome: list[Event] | Failure, article: Article) -> Routed:
         if isinstance(outcome, Failure):
             fields = {"error": outcome.error, "detail": outcome.detail}
             text = message(outcome.reason, **fields)
             return self.routed_letter(DeadLetter(outcome.reason, text, item.source, item.value))
-        records = [self.event(event) for event in outcome]
+        anchor = article.published_anchor()
+        published = anchor.iso() if anchor else None
+        records = [self.event(event, published) for event in outcome]
         biggest = max((len(r.value) for r in records), default=0)
         if biggest > self.settings.max_output_bytes:
             # Known before sending: the producer would refuse it every time.
@@ -159,11 +162,18 @@ class BatchProcessor:
         item = Inbound(letter.value, letter.source)
         return Routed(item, [self.dead_letter(letter)], letter.reason)
 
-    def event(self, event: Event) -> Outbound:
-        """The record for one event: key = event_id, so compaction keeps one copy."""
+    def event(self, event: Event, published: str | None = None) -> Outbound:
+        """The record for one event: key = event_id, so compaction keeps one copy.
+
+        ``published``: the article's publication time (ISO 8601 at its own
+        precision), sent as the ``published-at`` header for the cluster stage.
+        """
         topic = self.settings.output_topic
         metrics.EVENTS_PRODUCED.labels(type=event.type, status=event.status).inc()
-        return Outbound(topic, event.event_id.encode(), codec.dumps(event), list(HEADERS))
+        headers = list(HEADERS)
+        if published is not None:
+            headers.append((PUBLISHED_AT, published.encode()))
+        return Outbound(topic, event.event_id.encode(), codec.dumps(event), headers)
 
     def dead_letter(self, letter: DeadLetter) -> Outbound:
         """The record for one dead letter, keyed like its source message."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from models.clusters.record import CLUSTER_SCHEMA_VERSION, Cluster
 from models.schema import ARTICLE_SCHEMA_VERSION, SCHEMA_VERSION, Article, Event
 from stream import codec
 
@@ -17,12 +18,13 @@ BASE_URL = "https://eventwire.invalid/schemas"
 
 
 def generate() -> dict[str, dict[str, Any]]:
-    """File name → JSON Schema, for Article (input) and Event (output), each
-    named by its own version."""
+    """File name → JSON Schema, for Article (input), Event and Cluster (outputs),
+    each named by its own version."""
     out: dict[str, dict[str, Any]] = {}
     contracts = (
         ("article", Article, ARTICLE_SCHEMA_VERSION),
         ("event", Event, SCHEMA_VERSION),
+        ("cluster", Cluster, CLUSTER_SCHEMA_VERSION),
     )
     for name, model, version in contracts:
         schema = model.model_json_schema()

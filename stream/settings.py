@@ -78,13 +78,6 @@ class Settings(BaseSettings):
         default="articles.dlq", description="Topic unprocessable inputs are written to."
     )
     topic_partitions: int = Field(default=4, ge=1, description="Partitions for topics we create.")
-    clusters_topic: str = Field(
-        default="event-clusters",
-        description=(
-            "Topic of event clusters, keyed by cluster_id; the live view reads it only once it "
-            "exists and never creates it."
-        ),
-    )
 
     # --- Processing -------------------------------------------------------
     batch_max_size: int = Field(default=8, ge=1, description="Articles per extraction batch.")
@@ -209,6 +202,49 @@ class Settings(BaseSettings):
         ),
     )
 
+    # --- Story clusters ---------------------------------------------------
+    clusters_enabled: bool = Field(
+        default=True,
+        description=(
+            "Run the cluster stage: events are folded into story clusters (one record per "
+            "real-world event) on the cluster topic."
+        ),
+    )
+    cluster_topic: str = Field(
+        default="event-clusters",
+        description="Compacted topic of cluster records, key = cluster_id (latest = whole).",
+    )
+    cluster_window_days: int = Field(
+        default=3,
+        ge=0,
+        description=(
+            "When a report or a cluster has no event time: the most days apart their "
+            "publication dates may be and still be one event."
+        ),
+    )
+    cluster_slack_days: int = Field(
+        default=1,
+        ge=0,
+        description="Dated reports: days of give around a cluster's dates (a visit's first day).",
+    )
+    cluster_retention_days: float = Field(
+        default=7.0,
+        gt=0,
+        description=(
+            "A cluster with no new report for this long (message time) is closed: dropped from "
+            "the table, never matched again; its last record stays on the cluster topic."
+        ),
+    )
+    kafka_one_record_per_batch: bool | None = Field(
+        default=None,
+        description=(
+            "Produce every record in a batch of its own. The embedded broker reports a "
+            "partition's end as its last batch's first offset + 1, so Faust's table recovery "
+            "would stop short of a changelog written in batches. Empty: on with the embedded "
+            "broker, off with a configured cluster."
+        ),
+    )
+
     # --- Embedded broker, web, logging -----------------------------------
     embedded_broker_port: int = Field(
         default=0, ge=0, le=65535, description="Port for the embedded broker; 0 = any free port."
@@ -261,9 +297,9 @@ class Settings(BaseSettings):
             )
         if self.kafka_sasl_password_file is not None:
             self._read_password_file(self.kafka_sasl_password_file)
-        topics = {self.input_topic, self.output_topic, self.dlq_topic, self.clusters_topic}
+        topics = {self.input_topic, self.output_topic, self.dlq_topic, self.cluster_topic}
         if len(topics) != 4:
-            raise ValueError("input, output, dead-letter and clusters topics must be distinct")
+            raise ValueError("input, output, dead-letter and cluster topics must be distinct")
         if self.kafka_heartbeat_interval_s >= self.kafka_session_timeout_s:
             raise ValueError("heartbeat interval must be shorter than the session timeout")
         return self
@@ -278,6 +314,19 @@ class Settings(BaseSettings):
             ) from None
         # Frozen model: set the field once, here, while validating.
         object.__setattr__(self, "kafka_sasl_password", SecretStr(secret))
+
+    @property
+    def one_record_per_batch(self) -> bool:
+        """``kafka_one_record_per_batch``, its default decided by the broker in use."""
+        if self.kafka_one_record_per_batch is None:
+            return self.embedded
+        return self.kafka_one_record_per_batch
+
+    @property
+    def cluster_route_topic(self) -> str:
+        """The one-partition topic that brings every candidate of a cluster together
+        (internal to the app, like Faust's changelogs)."""
+        return f"{self.app_id}-cluster-route"
 
     @property
     def embedded(self) -> bool:

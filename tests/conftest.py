@@ -49,6 +49,9 @@ def worker_env(suffix: str) -> dict[str, str]:
         "EVENTWIRE_INPUT_TOPIC": f"articles-{suffix}",
         "EVENTWIRE_OUTPUT_TOPIC": f"events-{suffix}",
         "EVENTWIRE_DLQ_TOPIC": f"articles.dlq-{suffix}",
+        "EVENTWIRE_CLUSTER_TOPIC": f"event-clusters-{suffix}",
+        # The embedded broker: see Settings.kafka_one_record_per_batch.
+        "EVENTWIRE_KAFKA_ONE_RECORD_PER_BATCH": "true",
         "EVENTWIRE_EXTRACTOR_FACTORY": FACTORY,
         "EVENTWIRE_MAX_TEXT_CHARS": str(MAX_TEXT_CHARS),
         "EVENTWIRE_WEB_ENABLED": "false",

@@ -81,6 +81,16 @@ class Anchor:
             return cls(value.replace(tzinfo=None), "time")
         return cls(dt.datetime.combine(value, dt.time()), "day")
 
+    def iso(self) -> str:
+        """ISO 8601 at the anchor's own precision (parses back to the same anchor).
+
+        >>> Anchor.parse("2015-10").iso(), Anchor.parse(1705399200).iso()
+        ('2015-10', '2024-01-16T10:00:00')
+        """
+        length = {"year": 4, "month": 7, "day": 10}.get(self.precision)
+        text = self.at.isoformat(timespec="seconds")
+        return text[:length] if length else text
+
     @property
     def first_day(self) -> dt.date:
         """The earliest day the article can have been published on."""

@@ -15,7 +15,9 @@ import typer
 
 from stream.cli import (
     bench,
+    bench_clusters,
     demo,
+    eval_clusters,
     evaluate,
     extract,
     prepare,
@@ -53,9 +55,11 @@ COMMANDS: dict[str, Callable[..., Any]] = {
     "demo": demo.demo,
     "schemas": schemas.schemas,
     "eval": evaluate.evaluate,
+    "eval-clusters": eval_clusters.eval_clusters,
     "train": train.train,
     "prepare-model": prepare.prepare_model,
     "bench": bench.bench,
+    "bench-clusters": bench_clusters.bench_clusters,
 }
 for name, command in COMMANDS.items():
     app.command(name, short_help=short_help(command))(command)

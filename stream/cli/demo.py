@@ -12,10 +12,17 @@ from rich.console import Console
 from stream.cli.common import broker_for, err, friendly, load_settings, out
 from stream.cli.inputs import Record, read_paths
 from stream.cli.publish import send_records
-from stream.cli.render import add_event, dead_letter_line, event_line, event_table, fits
+from stream.cli.render import (
+    add_event,
+    cluster_line,
+    dead_letter_line,
+    event_line,
+    event_table,
+    fits,
+)
 from stream.cli.view import run_view
 from stream.cli.worker_process import WorkerProcess
-from stream.collect import Collected, Collector, last_offsets
+from stream.collect import Collected, Collector, last_offsets, settled_clusters
 from stream.errors import EventwireError
 from stream.kafka import ensure_topics
 from stream.settings import Settings
@@ -48,7 +55,8 @@ def demo(
 
     Events are printed one per line on stdout, then a summary: a table of the
     events where a terminal is wide enough for it without breaking a word (never
-    in a file or a pipe: each event already has its line), then the counts.
+    in a file or a pipe: each event already has its line), then the counts, then
+    the story clusters the cluster stage made of them (one line each).
 
     With --view, the broker and the worker keep running and the live view of the
     events is served (`eventwire view`, URL printed) until Ctrl-C: articles
@@ -62,11 +70,17 @@ def demo(
     with broker_for(settings) as bootstrap:
         asyncio.run(ensure_topics(settings, bootstrap))
         err.print("starting the worker (loads the extractor, joins the group)…")
-        worker = WorkerProcess(bootstrap, {"EVENTWIRE_WEB_ENABLED": "false"}).start()
+        env = {"EVENTWIRE_WEB_ENABLED": "false"}
+        if settings.embedded:  # see Settings.kafka_one_record_per_batch
+            env["EVENTWIRE_KAFKA_ONE_RECORD_PER_BATCH"] = "true"
+        worker = WorkerProcess(bootstrap, env).start()
         err.print(f"[green]worker ready[/] after {worker.ready_after_s:.1f} s")
         try:
             result = asyncio.run(_publish_and_collect(settings, bootstrap, records, timeout))
+            clusters = _clusters(settings, bootstrap) if result.complete else None
             summary(out, records, result)
+            if clusters is not None:
+                cluster_summary(out, settings, clusters)
             if not result.complete:
                 raise EventwireError(
                     f"not every sample article was processed within {timeout:.0f} s"
@@ -91,6 +105,25 @@ async def _publish_and_collect(
 
 def _print_record(kind: str, record: dict[str, Any]) -> None:
     out.print(event_line(record) if kind == "event" else dead_letter_line(record), soft_wrap=True)
+
+
+def _clusters(settings: Settings, bootstrap: str) -> dict[str, dict[str, Any]] | None:
+    if not settings.clusters_enabled:
+        return None
+    err.print("waiting for the story clusters…")
+    return asyncio.run(settled_clusters(settings, bootstrap, timeout_s=30))
+
+
+def cluster_summary(console: Console, settings: Settings, clusters: dict[str, Any]) -> None:
+    """The story clusters (the latest record of each), one line each, then a count."""
+    for cluster in clusters.values():
+        console.print(cluster_line(cluster), soft_wrap=True)
+    reports = sum(len(c.get("event_ids", [])) for c in clusters.values())
+    console.print(
+        f"{len(clusters)} story clusters ({reports} events) on {settings.cluster_topic}; "
+        "follow them with: eventwire tail --clusters --pretty",
+        markup=False,
+    )
 
 
 def summary(console: Console, records: list[Record], result: Collected) -> None:

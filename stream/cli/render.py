@@ -90,6 +90,28 @@ def event_line(event: dict[str, Any]) -> str:
     return f"[bold]{article}[/] {_kind(event)} ({status}) {actors}{extra}"
 
 
+def _cluster_actor(actor: dict[str, Any]) -> str:
+    forms = actor.get("forms") or ["?"]
+    return escape(str(actor.get("name") or forms[0]))
+
+
+def cluster_line(cluster: dict[str, Any]) -> str:
+    """One line of rich markup for one cluster record: type, status, actors by
+    role, place, date and the number of sources (print it with ``soft_wrap=True``)."""
+    by_role: dict[str, list[str]] = {}
+    for actor in cluster.get("actors", []):
+        by_role.setdefault(str(actor.get("role", "?")), []).append(_cluster_actor(actor))
+    actors = "; ".join(f"{escape(role)}: {', '.join(names)}" for role, names in by_role.items())
+    where, when = _place(cluster), _time(cluster)
+    extra = "".join([f" @ {where}" if where else "", f" on {when}" if when else ""])
+    sources = int(cluster.get("sources", 0))
+    plural = "s" if sources != 1 else ""
+    ident = escape(str(cluster.get("cluster_id", ""))[:12])
+    status = escape(str(cluster.get("status")))
+    count = escape(f"[{sources} source{plural}]")
+    return f"[bold]{ident}[/] {_kind(cluster)} ({status}) {actors}{extra} {count}"
+
+
 def dead_letter_line(record: dict[str, Any]) -> str:
     """One line of rich markup for one dead letter (print it with ``soft_wrap=True``)."""
     key, reason = escape(str(record.get("key"))), escape(str(record.get("reason")))

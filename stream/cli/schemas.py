@@ -1,4 +1,4 @@
-"""``eventwire schemas``: write the JSON Schemas of Article and Event."""
+"""``eventwire schemas``: write the JSON Schemas of Article, Event and Cluster."""
 
 from __future__ import annotations
 
@@ -15,6 +15,6 @@ from stream.cli.common import err, friendly
 def schemas(
     out: Annotated[Path, typer.Option(help="Directory to write into.")] = Path("schemas"),
 ) -> None:
-    """Write JSON Schemas (draft 2020-12) for the Article and Event messages."""
+    """Write JSON Schemas (draft 2020-12) for the Article, Event and Cluster messages."""
     for path in schema_files.write(out):
         err.print(f"wrote {path}")

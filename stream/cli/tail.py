@@ -21,7 +21,7 @@ from stream.cli.common import (
     out,
     require_bootstrap,
 )
-from stream.cli.render import dead_letter_line, event_line
+from stream.cli.render import cluster_line, dead_letter_line, event_line
 from stream.errors import BrokerError
 from stream.kafka import bootstrap_list, client_options
 from stream.settings import Settings
@@ -46,17 +46,31 @@ def tail(
     dead_letters: Annotated[
         bool, typer.Option(help="Read the dead-letter topic instead of events.", show_default=False)
     ] = False,
+    clusters: Annotated[
+        bool,
+        typer.Option(
+            help="Read the story clusters (the cluster topic) instead of events: every update "
+            "is the whole cluster; the latest line per cluster_id is its state.",
+            show_default=False,
+        ),
+    ] = False,
 ) -> None:
     """Consume the events topic: JSONL on stdout (one event per line), or --pretty.
 
-    Reads without a consumer group, so it never moves anyone's offsets.
+    Reads without a consumer group, so it never moves anyone's offsets. With
+    --clusters, reads the story clusters instead: one line per cluster update
+    (--pretty: type, actors, place, date, number of sources).
     """
     if type_ is not None and type_ not in EVENT_TYPES:
         raise fail(f"--type must be one of {', '.join(EVENT_TYPES)}, not {type_!r}")
     settings = load_settings(client=True)
     address = require_bootstrap(settings, bootstrap)
+    if dead_letters and clusters:
+        raise fail("--dead-letters and --clusters read different topics: choose one")
     topic = settings.dlq_topic if dead_letters else settings.output_topic
-    options = _Options(from_beginning, max_, type_, timeout, pretty, dead_letters)
+    topic = settings.cluster_topic if clusters else topic
+    kind = "dead_letters" if dead_letters else "clusters" if clusters else "events"
+    options = _Options(from_beginning, max_, type_, timeout, pretty, kind)
     asyncio.run(consume(settings, address, topic, options))
 
 
@@ -67,7 +81,7 @@ class _Options:
     type: str | None
     timeout: float | None
     pretty: bool
-    dead_letters: bool
+    kind: str  # events, dead_letters or clusters
 
 
 async def consume(settings: Settings, bootstrap: str, topic: str, options: _Options) -> int:
@@ -109,7 +123,8 @@ def _show(value: bytes, options: _Options) -> int:
     if options.pretty:
         # One message, one line, on a terminal too (the screen may fold a long line;
         # rich never breaks it).
-        line = dead_letter_line(record) if options.dead_letters else event_line(record)
+        render = {"dead_letters": dead_letter_line, "clusters": cluster_line}
+        line = render.get(options.kind, event_line)(record)
         out.print(line, soft_wrap=True)
     else:
         sys.stdout.buffer.write(value + b"\n")

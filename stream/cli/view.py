@@ -67,7 +67,7 @@ def run_view(
 
     def announce(url: str) -> None:
         err.print(f"{READY}[bold]{url}[/]  (events: {settings.output_topic}, holding at most "
-                  f"{cap:,}; clusters: {settings.clusters_topic} once it exists; Ctrl-C stops)",
+                  f"{cap:,}; clusters: {settings.cluster_topic} once it exists; Ctrl-C stops)",
                   soft_wrap=True)  # fmt: skip
 
     asyncio.run(serve(settings, bootstrap, host=bind, port=chosen, announce=announce, cap=cap))

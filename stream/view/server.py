@@ -69,7 +69,7 @@ class View:
         self.readers = {
             "events": TopicReader(settings, bootstrap, settings.output_topic,
                                   event_handler(self.store, self.executor), poll_s),
-            "clusters": TopicReader(settings, bootstrap, settings.clusters_topic,
+            "clusters": TopicReader(settings, bootstrap, settings.cluster_topic,
                                     cluster_handler(self.clusters, self.executor), poll_s),
         }  # fmt: skip
         self.tasks: list[asyncio.Task[None]] = []

@@ -91,7 +91,7 @@ def test_credentials_and_tls_reach_the_view_from_the_same_secrets(render: Render
     volumes = {v["name"]: v for v in pod_spec(manifests, "view")["volumes"]}
     assert volumes["kafka-tls"]["secret"]["secretName"] == "my-cluster-ca-cert"
     config = by_kind(manifests, "ConfigMap")[0]["data"]
-    assert config["EVENTWIRE_CLUSTERS_TOPIC"] == "news.event-clusters"
+    assert config["EVENTWIRE_CLUSTER_TOPIC"] == "news.event-clusters"
 
 
 def test_network_policy_opens_only_the_page_port(render: Render) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
 from models.factory import build_extractor
-from models.schema import Article
+from models.schema import Article, Event
 from stream import codec
 from stream.cli.run import TALLY
 from stream.cli.worker_process import WorkerProcess
@@ -159,11 +159,17 @@ def as_inputs(articles: Sequence[dict[str, str]]) -> list[Input]:
     return [Input(a["id"].encode(), codec.dumps(a)) for a in articles]
 
 
-def offline_event_ids(articles: Sequence[dict[str, str]]) -> set[str]:
-    """Event ids of a clean offline run of the production lexicon extractor."""
+def offline_events(articles: Sequence[dict[str, str]]) -> dict[str, list[Event]]:
+    """Article id → its events, from a clean offline run of the production lexicon
+    extractor."""
     extractor = build_extractor("lexicon", model_source=None, cache_dir=Path("."), threads=1)
     parsed = [Article.model_validate(a) for a in articles]
-    return {e.event_id for events in extractor.extract_batch(parsed) for e in events}
+    return {a.id: events for a, events in zip(parsed, extractor.extract_batch(parsed), strict=True)}
+
+
+def offline_event_ids(articles: Sequence[dict[str, str]]) -> set[str]:
+    """Event ids of a clean offline run of the production lexicon extractor."""
+    return {e.event_id for events in offline_events(articles).values() for e in events}
 
 
 def duplicates(result: Collected, prefix: str) -> tuple[set[str], int]:

@@ -106,6 +106,13 @@ def test_publish_then_tail(worker: RunningWorker, tmp_path: Path) -> None:
     )  # fmt: skip
     assert typed.returncode == 0 and kind in typed.stdout
 
+    clusters = eventwire(
+        "tail", "--clusters", "--from-beginning", "--timeout", "10", "--pretty",
+        env=worker.env | _at(worker),
+    )  # fmt: skip
+    assert clusters.returncode == 0, clusters.stderr
+    assert "source]" in clusters.stdout and kind in clusters.stdout
+
 
 def test_publish_sends_an_article_over_a_mebibyte(worker: RunningWorker, tmp_path: Path) -> None:
     # A long article (a transcript: 1.5 MB) is more than aiokafka's default request size;
@@ -130,6 +137,7 @@ def test_demo_prints_events_for_the_seed_article() -> None:
     assert "in-memory development broker" in result.stderr
     assert "seed-ar-0001" in result.stdout
     assert "sample-bad-0001 dead letter empty_field" in result.stdout
+    assert "story clusters" in result.stdout and "source]" in result.stdout
 
 
 @pytest.mark.slow

@@ -56,3 +56,14 @@ async def test_records_carry_keys_and_headers() -> None:
     assert ("schema-version", b"1") in event.headers
     assert ("content-type", b"application/json") in event.headers
     assert letter.key is None and ("dead-letter-reason", b"not_object") in letter.headers
+
+
+async def test_events_carry_their_articles_publication_time_when_it_has_one() -> None:
+    seam = ExtractionSeam(MetExtractor())
+    dated = codec.dumps({"id": "a1", "text": "They met.", "published_at": "2015-10"})
+    undated = codec.dumps({"id": "a2", "text": "They met."})
+    records = await BatchProcessor(seam, SETTINGS).process([inbound(0, dated), inbound(1, undated)])
+    seam.close()
+    first, second = records
+    assert ("published-at", b"2015-10") in first.headers
+    assert all(name != "published-at" for name, _ in second.headers)

@@ -145,10 +145,31 @@ def test_demo_summary_leaves_the_table_out_of_a_narrow_terminal() -> None:
 def test_tail_pretty_prints_one_line_per_event(monkeypatch: pytest.MonkeyPatch) -> None:
     out, buffer = _file_console()
     monkeypatch.setattr(tail, "out", out)
-    options = tail._Options(True, None, None, None, pretty=True, dead_letters=False)
+    options = tail._Options(True, None, None, None, pretty=True, kind="events")
     shown = sum(tail._show(codec.dumps(event), options) for event in EVENTS)
     assert shown == len(EVENTS) == len(buffer.getvalue().splitlines())
     assert all(name in buffer.getvalue() for name in NAMES)
+
+
+def test_tail_clusters_pretty_prints_type_actors_place_date_and_sources(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    out, buffer = _file_console()
+    monkeypatch.setattr(tail, "out", out)
+    cluster = {
+        "cluster_id": "0123456789abcdef", "type": "MEETING", "status": "occurred",
+        "actors": [{"role": "participant", "name": "Sergei Lavrov", "forms": ["لافروف"]},
+                   {"role": "participant", "name": None, "forms": ["[Jubeir]"]}],
+        "location": {"text": "الدوحة", "name": "Doha"}, "sources": 3,
+        "time": {"start": "2015-08-03", "end": "2015-08-03"},
+    }  # fmt: skip
+    options = tail._Options(True, None, "MEETING", None, pretty=True, kind="clusters")
+    assert tail._show(codec.dumps(cluster), options) == 1
+    line = " ".join(buffer.getvalue().split())
+    assert line == (
+        "0123456789ab MEETING (occurred) participant: Sergei Lavrov, [Jubeir] @ Doha "
+        "on 2015-08-03 [3 sources]"
+    )
 
 
 @pytest.fixture

@@ -23,9 +23,19 @@ def test_committed_schemas_are_current() -> None:
 
 def test_write(tmp_path: Path) -> None:
     written = schemas.write(tmp_path / "out")
-    assert sorted(p.name for p in written) == ["article.v2.schema.json", "event.v1.schema.json"]
+    names = sorted(p.name for p in written)
+    assert names == ["article.v2.schema.json", "cluster.v1.schema.json", "event.v1.schema.json"]
     article = codec.loads(written[0].read_bytes())
     assert article["required"] == ["id", "text"]
     # v2: published_at also takes epoch numbers (the reason for the bump).
     kinds = {branch["type"] for branch in article["properties"]["published_at"]["anyOf"]}
     assert kinds == {"string", "integer", "number", "null"}
+
+
+def test_cluster_schema_requires_what_a_consumer_needs(tmp_path: Path) -> None:
+    (cluster,) = [p for p in schemas.write(tmp_path) if p.name.startswith("cluster")]
+    schema = codec.loads(cluster.read_bytes())
+    wanted = {"cluster_id", "type", "status", "status_counts", "event_ids", "article_ids",
+              "sources", "first_seen", "last_seen", "confidence", "reports"}  # fmt: skip
+    assert wanted <= set(schema["required"])
+    assert schema["properties"]["schema_version"]["const"] == "1"

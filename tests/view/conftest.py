@@ -67,7 +67,7 @@ def make_view(broker: EmbeddedBroker, request: pytest.FixtureRequest) -> ViewFac
             "input_topic": f"articles-{suffix}",
             "output_topic": f"events-{suffix}",
             "dlq_topic": f"dlq-{suffix}",
-            "clusters_topic": f"clusters-{suffix}",
+            "cluster_topic": f"clusters-{suffix}",
         }
         config = Settings(kafka_bootstrap_servers=broker.bootstrap, **{**names, **settings})
         await ensure_topics(config, broker.bootstrap)  # what the worker does at start
