@@ -37,6 +37,7 @@ from stream.errors import ExitCode
 from stream.health import Health
 from stream.kafka import bootstrap_list, faust_credentials
 from stream.pipeline import BatchProcessor, Inbound, Outbound, Routed
+from stream.rebalance import SafeRebalanceApp
 from stream.seam import ExtractionSeam, ExtractionStuck
 from stream.settings import Settings
 from stream.supervise import PROBE_INTERVAL_S, BrokerWatch
@@ -60,8 +61,12 @@ def exit_now(reason: str, code: ExitCode = ExitCode.PRODUCE_FAILED) -> None:
 
 
 def build_faust_app(settings: Settings, bootstrap: str) -> faust.App:
-    """A Faust app configured from settings (no agents yet)."""
-    return faust.App(
+    """A Faust app configured from settings (no agents yet).
+
+    A :class:`SafeRebalanceApp`: Faust's own loses or strands records on the
+    way back from a rebalance with a table to recover (``stream.rebalance``).
+    """
+    return SafeRebalanceApp(
         settings.app_id,
         broker=[f"kafka://{server}" for server in bootstrap_list(bootstrap)],
         broker_credentials=faust_credentials(settings),

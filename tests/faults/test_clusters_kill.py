@@ -43,10 +43,6 @@ async def wait_for_records(bootstrap: str, topic: str, at_least: int, timeout_s:
     return seen
 
 
-# One rerun: about one run in ten, the restarted worker is assigned its partitions only after
-# the killed member's session expires and then stops committing (the README's known restart
-# stall, not yet understood). A second failure in a row fails the build.
-@pytest.mark.flaky(reruns=1)
 async def test_sigkill_mid_clustering_then_restart(broker: EmbeddedBroker) -> None:
     group = Group.new(broker.bootstrap, extractor="lexicon", log_level="INFO")
     settings = group.settings
