@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from models.evaluation.scorer import norm_tokens
-from models.gazetteer.countries import country_name
+from models.s2_entities.gazetteer.countries import country_name
 
 Tokens = tuple[str, ...]
 PROCLITICS = "وفبلك"

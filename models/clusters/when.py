@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from collections.abc import Sequence
 
-from models.anchor import Anchor
+from models.s3_times.anchor import Anchor
 from models.schema import Time
 
 Days = tuple[dt.date, dt.date]

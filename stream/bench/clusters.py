@@ -29,11 +29,11 @@ from typing import Any
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 
-from models.anchor import Anchor
 from models.clusters.engine import Clusterer
 from models.clusters.match import Rules
 from models.evaluation.clusters import feed_gold
 from models.evaluation.run import read_gold
+from models.s3_times.anchor import Anchor
 from models.schema import Event
 from stream import codec
 from stream.cli.worker_process import WorkerProcess

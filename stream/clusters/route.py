@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from pydantic import ValidationError
 
-from models.anchor import Anchor
 from models.clusters.record import CLUSTER_SCHEMA_VERSION
+from models.s3_times.anchor import Anchor
 from models.schema import Event
 from stream import codec
 from stream.deadletter import DeadLetter, Source
