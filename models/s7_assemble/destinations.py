@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from models.mentions import Mention, Trigger
 from models.s1_document.document import Document
+from models.s2_entities.gazetteer.countries import country_name
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView
 
@@ -88,4 +89,11 @@ def abroad(cand: Candidate) -> bool:
     if cand.type != "VISIT" or place is None or place.country is None:
         return True
     homes = {m.country for role, m in cand.actors if role == "visitor"}
-    return homes != {place.country} or place.key != f"GPE:{place.country}"
+    return homes != {place.country} or not _the_country(place)
+
+
+def _the_country(place: Mention) -> bool:
+    """``place`` names its country itself ("Iran", "إيران"), not a city in it: the
+    gazetteer keys a country ``GPE:<ISO3>`` and gives it the country's English name."""
+    iso3 = place.country or ""
+    return place.key == f"GPE:{iso3}" and place.name in (None, country_name(iso3))
