@@ -98,14 +98,20 @@ def _mention(
 
 
 def _status(trig: TriggerReading, start: int, end: int, signal: SentenceSignal | None) -> str:
-    """The core's status, except a *planned* event whose very trigger word the lexicon reads
-    as past: "لافروف الذي زار" (who visited) stays past in a sentence that opens with "من
-    المقرر" (it is scheduled), a sentence-wide cue the status head over-weights."""
-    if trig.status != "planned" or signal is None or trig.type not in signal.types:
+    """The core's status, except where the lexicon reads the very trigger word the other
+    way between past and future: a *planned* event it reads as past ("لافروف الذي زار",
+    who visited, stays past in a sentence that opens with "من المقرر", it is scheduled, a
+    sentence-wide cue the status head over-weights), and an *occurred* one it reads only
+    as planned ("قبل اجتماع نادر مع بوتين": before a rare meeting with Putin)."""
+    if signal is None or trig.type not in signal.types:
         return trig.status
     own: dict[tuple[int, int], str] = getattr(signal, "trigger_status", {})
-    past = any(a < end and start < b and s == "occurred" for (a, b), s in own.items())
-    return "occurred" if past else trig.status
+    read = {s for (a, b), s in own.items() if a < end and start < b}
+    if trig.status == "planned" and "occurred" in read:
+        return "occurred"
+    if trig.status == "occurred" and read == {"planned"}:
+        return "planned"
+    return trig.status
 
 
 def candidates(

@@ -237,3 +237,27 @@ def test_trigger_cutoff_of_unseen_languages_is_its_own() -> None:
     unseen = reader.read([text], states, mask, offsets, seen=False)[0]
     assert seen.triggers == []
     assert [(t.start, t.end, t.type) for t in unseen.triggers] == [(7, 10, "MEETING")]
+
+
+def test_the_lexicon_turns_the_core_status_only_across_past_and_future() -> None:
+    """The core's status stands unless the lexicon reads the very trigger word the other
+    way between past and future ("قبل اجتماع" before a meeting: planned)."""
+    from models.mentions import Sentence
+    from models.s4_triggers import LexiconSignals
+    from models.s6_core.reader import TriggerReading
+    from models.s7_assemble.readings import _status
+
+    text = "أشاد الوزير بالعلاقات قبل اجتماع نادر مع الرئيس."
+    signal = LexiconSignals().detect([Sentence(0, len(text), text)], "ar")[0]
+    start = text.index("اجتماع")
+    end = start + len("اجتماع")
+
+    def read(status: str) -> str:
+        trig = TriggerReading(start, end, "MEETING", 0.9, status, 0.9, ())
+        return _status(trig, start, end, signal)
+
+    assert read("occurred") == "planned"
+    assert read("planned") == "planned"
+    assert read("proposed") == "proposed"  # only past and future are turned
+    assert _status(TriggerReading(start, end, "MEETING", 0.9, "occurred", 0.9, ()), start, end,
+                   None) == "occurred"  # fmt: skip
