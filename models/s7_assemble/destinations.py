@@ -65,7 +65,8 @@ def tour_stops(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 
 def _stops(doc: Document, cand: Candidate) -> list[Mention]:
     """The countries and cities named after a visit's destination when that destination
-    has no country (a region, "دول المنطقة"), one per country, never a visitor's own."""
+    has no country (a region, "دول المنطقة") and they are two or more, one per country,
+    never a visitor's own."""
     place = cand.location
     if cand.type != "VISIT" or place is None or place.country is not None or not cand.evidence:
         return []
@@ -77,7 +78,9 @@ def _stops(doc: Document, cand: Candidate) -> list[Mention]:
         if m.start >= place.end and named and m.country not in homes | seen:
             seen.add(m.country)
             stops.append(m)
-    return stops
+    # One country after it is no tour: a city the gazetteer does not know ("visited
+    # Shenyang ... China") has no country either, and the country is only where it lies.
+    return stops if len(stops) >= 2 else []
 
 
 def abroad(cand: Candidate) -> bool:

@@ -331,3 +331,17 @@ def test_nobody_visits_their_own_country() -> None:
     assert abroad(replace(visit, location=tehran))  # a domestic trip to a city is one
     assert abroad(replace(visit, location=paris))
     assert abroad(replace(visit, type="MEETING", location=iran))
+
+
+def test_one_country_after_an_unknown_place_is_no_tour() -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.destinations import tour_stops
+
+    text = "Ellen Johnson Sirleaf visited Shenyang in northeast China on Tuesday."
+    doc = Document.read(Article(id="t", text=text, language="en"))
+    EntityFinder().add_to(doc)
+    start = text.index("Shenyang")
+    city = Mention(start, start + len("Shenyang"), "Shenyang", "LOC", "LOC:shenyang")
+    visit = Candidate("VISIT", "occurred", [], city, evidence=doc.sentences)
+    assert tour_stops(doc, [visit]) == [visit]  # the city the gazetteer lacks stays
