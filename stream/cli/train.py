@@ -20,7 +20,7 @@ def train(
     / "data",
     out: Annotated[Path, typer.Option(help="Where to write core.json + core.safetensors.")] = REPO
     / "models"
-    / "core"
+    / "s6_core"
     / "weights",
     ner_dir: Annotated[Path, typer.Option(help="NER corpora (shared/data/ner).")] = REPO.parent
     / "shared"

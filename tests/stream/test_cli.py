@@ -156,3 +156,12 @@ def test_eval_prints_the_ablation_and_capability_rates(tmp_path: Path) -> None:
 
 def test_eval_of_a_missing_file() -> None:
     assert_one_red_line(eventwire("eval", "/no/such/gold.jsonl"), "cannot read /no/such/gold.jsonl")
+
+
+def test_train_writes_by_default_where_the_extractor_reads() -> None:
+    import inspect
+
+    from models.s6_core.weights import WEIGHTS_DIR
+    from stream.cli.train import train
+
+    assert inspect.signature(train).parameters["out"].default.resolve() == WEIGHTS_DIR.resolve()
