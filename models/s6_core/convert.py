@@ -9,7 +9,9 @@ appends it to ``models/data/events_<lang>.jsonl`` in the offset format that
 
     python -m models.s6_core.convert models/data/annotated/en_3.jsonl [...]
 
-Lines already in offset format pass through unchanged (ids kept). A line that cannot
+Lines already in offset format pass through unchanged (ids kept). A line with the
+``id`` of a stored line is a re-annotation: it replaces that line's events (its text,
+if given, must be the stored text), so a convention change is applied in place. A line that cannot
 be converted is reported as ``file:line: reason`` and not written; the exit code is 1
 when any line was rejected.
 """
@@ -98,8 +100,24 @@ def _next_ids(lang: str, existing: Sequence[Line]) -> int:
     return max(numbers, default=0) + 1
 
 
+def _stored(lines: Sequence[Line], line_id: Any) -> int | None:
+    """The index of the stored line with id ``line_id``, if any."""
+    if not line_id:
+        return None
+    return next((i for i, x in enumerate(lines) if x.id == line_id), None)
+
+
+def _reannotated(line: Line, obj: dict[str, Any], where: str) -> Line:
+    """``line`` with the events of ``obj``, which names it by id (its text, when given,
+    must be the stored one: a re-annotation never edits text)."""
+    if obj.get("text", line.text) != line.text:
+        raise AnnotationError(f"{where}: {line.id} exists with another text")
+    return to_offsets({**line_json(line), "events": obj.get("events")}, line.id, where)
+
+
 def convert_files(paths: Sequence[Path], data_dir: Path = DATA_DIR) -> tuple[int, list[str]]:
-    """Append the lines of ``paths`` to the event files; returns (lines written, errors)."""
+    """Append the lines of ``paths`` to the event files; a line carrying the id of a
+    stored line replaces that line's events instead. Returns (lines written, errors)."""
     files = {name.split("_")[1].split(".")[0]: Path(data_dir) / name for name in EVENT_FILES}
     current = {lang: read_lines([path]) for lang, path in files.items()}
     known = {x.text for lines in current.values() for x in lines}
@@ -113,6 +131,11 @@ def convert_files(paths: Sequence[Path], data_dir: Path = DATA_DIR) -> tuple[int
                 lang = str(obj.get("lang"))
                 if lang not in files:
                     raise AnnotationError(f"{where}: lang must be one of {sorted(files)}")
+                stored = _stored(current[lang], obj.get("id"))
+                if stored is not None:  # a re-annotation of a stored line
+                    current[lang][stored] = _reannotated(current[lang][stored], obj, where)
+                    written += 1
+                    continue
                 if obj.get("text") in known:
                     continue  # the same text twice: keep the first annotation
                 line = to_offsets(obj, f"{lang}-{_next_ids(lang, current[lang]):04d}", where)
@@ -136,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     written, errors = convert_files(args.files, args.data_dir)
     for err in errors:
         print(err, file=sys.stderr)
-    print(f"appended {written} lines; rejected {len(errors)}")
+    print(f"appended or re-annotated {written} lines; rejected {len(errors)}")
     return 1 if errors else 0
 
 

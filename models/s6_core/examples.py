@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import torch
@@ -220,16 +220,35 @@ def swap_names(
         return SpanRef(start, end, text[start:end])
 
     try:
-        events = tuple(
-            replace(
-                e,
-                trigger=span(e.trigger),
-                roles=tuple((r, span(s)) for r, s in e.roles),
-                location=span(e.location) if e.location else None,
-                time=span(e.time) if e.time else None,
-            )
-            for e in line.events
-        )
+        events = _moved(line.events, span)
     except ValueError:
         return None
     return replace(line, id=f"{line.id}{suffix}", text=text, events=events)
+
+
+def _moved(
+    events: Sequence[EventAnnotation], span: Callable[[SpanRef], SpanRef]
+) -> tuple[EventAnnotation, ...]:
+    """``events`` with every span mapped by ``span`` (into an edited copy of the text)."""
+    return tuple(
+        replace(
+            e,
+            trigger=span(e.trigger),
+            roles=tuple((r, span(s)) for r, s in e.roles),
+            location=span(e.location) if e.location else None,
+            time=span(e.time) if e.time else None,
+        )
+        for e in events
+    )
+
+
+def beside(line: Line, other: Line, before: bool, suffix: str = "~context") -> Line:
+    """``line`` with ``other``'s text (a negative line) put before or after it, offsets
+    shifted: a longer sentence holding the same events."""
+    joined = f"{other.text} {line.text}" if before else f"{line.text} {other.text}"
+    by = len(other.text) + 1 if before else 0
+
+    def span(s: SpanRef) -> SpanRef:
+        return SpanRef(s.start + by, s.end + by, s.text)
+
+    return replace(line, id=f"{line.id}{suffix}", text=joined, events=_moved(line.events, span))

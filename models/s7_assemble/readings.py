@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.mentions import Mention, Sentence, SentenceSignal, Trigger
 from models.s1_document.document import Document
@@ -87,6 +88,10 @@ def _mention(
             touching,
             key=lambda m: (m.name is not None, min(b, m.end) - max(a, m.start), m.end - m.start),
         )
+    if found is not None and found.demonym and role.role != "place" and _wider(text, a, b, found):
+        # "الوزير الإيراني" (the Iranian minister): the party is the person the span
+        # names, of the adjective's country, not the country itself
+        return replace(_unknown(text, a, b, "PERSON"), country=found.country)
     if found is None:
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
         # a span over a known name's attribution ("الألمانية" in a weapon's name) names it
@@ -95,6 +100,11 @@ def _mention(
     elif found.name is None and ":~" in found.key and generic(found.text):
         return None
     return found
+
+
+def _wider(text: str, a: int, b: int, inner: Mention) -> bool:
+    """Does span ``[a, b)`` hold a word beside ``inner``?"""
+    return bool(text[a : inner.start].strip() or text[inner.end : b].strip())
 
 
 def _status(trig: TriggerReading, start: int, end: int, signal: SentenceSignal | None) -> str:

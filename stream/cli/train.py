@@ -31,6 +31,14 @@ def train(
         int | None,
         typer.Option(min=1, help="Passes over the training data (default: the recipe's)."),
     ] = None,
+    context_words: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            help="Also train on a copy of every event line with a negative line beside it, "
+            "up to this many words (0: none, the shipped recipe; see the README).",
+        ),
+    ] = 0,
 ) -> None:
     """Fine-tune the encoder's top layers with the entity, trigger, status and role heads.
 
@@ -51,7 +59,8 @@ def train(
         log=lambda line: err.print(line),
         ner_dir=ner_dir,
         threads=settings.torch_threads,
-        recipe={"seed": seed} | ({"epochs": epochs} if epochs else {}),
+        recipe={"seed": seed, "context_words": context_words}
+        | ({"epochs": epochs} if epochs else {}),
     )
     typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False))
     err.print(f"[green]weights written to {out}[/]")

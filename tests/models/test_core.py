@@ -11,8 +11,8 @@ import torch
 
 from models.mentions import Mention
 from models.s6_core.convert import convert_files, to_offsets
-from models.s6_core.data import AnnotationError, load_training, read_lines
-from models.s6_core.examples import event_example, swap_names, token_range
+from models.s6_core.data import AnnotationError, Line, load_training, read_lines
+from models.s6_core.examples import beside, event_example, swap_names, token_range
 from models.s6_core.features import States
 from models.s6_core.labels import ENTITY_LABELS, ROLE_LABELS, TRIGGER_LABELS
 from models.s6_core.spans import Span, decode_bio, encode_bio
@@ -62,6 +62,21 @@ def test_convert_files_appends_with_new_ids_and_skips_known_texts(tmp_path: Path
     assert (written, errors) == (1, [])
     (line,) = read_lines([tmp_path / "events_en.jsonl"])
     assert line.id == "en-0001" and len(line.events) == 2
+
+
+def test_a_line_with_a_stored_id_reannotates_that_line_in_place(tmp_path: Path) -> None:
+    incoming = tmp_path / "new.jsonl"
+    other = {**LINE, "text": "Talks ended.", "events": []}
+    incoming.write_text(json.dumps(LINE) + "\n" + json.dumps(other) + "\n")
+    convert_files([incoming], tmp_path)
+    again = {"id": "en-0001", "lang": "en", "events": []}  # the first line: now a negative
+    wrong = {"id": "en-0002", "lang": "en", "text": "Other text.", "events": []}
+    incoming.write_text(json.dumps(again) + "\n" + json.dumps(wrong) + "\n")
+    written, errors = convert_files([incoming], tmp_path)
+    assert written == 1 and len(errors) == 1 and "another text" in errors[0]
+    first, second = read_lines([tmp_path / "events_en.jsonl"])
+    assert (first.id, first.text, first.events) == ("en-0001", LINE["text"], ())
+    assert second.text == "Talks ended."
 
 
 def test_read_lines_names_file_and_line_of_a_wrong_offset(tmp_path: Path) -> None:
@@ -127,6 +142,30 @@ def test_swap_names_keeps_every_span_on_its_text() -> None:
         for span in [ev.trigger, *(s for _, s in ev.roles), ev.location, ev.time]:
             assert span is None or copy.text[span.start : span.end] == span.text
     assert copy.events[0].location is not None and copy.events[0].location.text == "Beijing"
+
+
+@pytest.mark.parametrize("before", [True, False])
+def test_beside_keeps_every_span_on_its_text(before: bool) -> None:
+    line = to_offsets(LINE, "en-1", "x")
+    other = Line("en-2", "en", "x", "Shares fell 2 percent on Monday.")
+    copy = beside(line, other, before=before)
+    assert copy.text.count(other.text) == 1 and copy.id == "en-1~context"
+    assert len(copy.events) == len(line.events)
+    for ev in copy.events:
+        for span in [ev.trigger, *(s for _, s in ev.roles), ev.location, ev.time]:
+            assert span is None or copy.text[span.start : span.end] == span.text
+
+
+def test_longer_copies_pair_event_lines_with_negatives_that_fit() -> None:
+    from models.s6_core.train import _with_context
+
+    event = to_offsets(LINE, "en-1", "x")
+    short, long_ = (Line(f"en-{k}", "en", "x", t) for k, t in ((2, "Shares fell."), (3, "w " * 90)))
+    arabic = Line("ar-1", "ar", "x", "ارتفعت الأسهم.")
+    copies = _with_context([event, short, long_, arabic], seed=1, max_words=80)
+    # one copy, of the event line, beside the only same-language negative short enough
+    assert [c.id for c in copies] == ["en-1~context"] and "Shares fell." in copies[0].text
+    assert _with_context([event, short], seed=1, max_words=0) == []
 
 
 @pytest.mark.slow
@@ -261,3 +300,20 @@ def test_the_lexicon_turns_the_core_status_only_across_past_and_future() -> None
     assert read("proposed") == "proposed"  # only past and future are turned
     assert _status(TriggerReading(start, end, "MEETING", 0.9, "occurred", 0.9, ()), start, end,
                    None) == "occurred"  # fmt: skip
+
+
+def test_a_country_adjective_inside_a_role_span_is_the_party_s_country_not_the_party() -> None:
+    """"الوزير الإيراني" (the Iranian minister) read as a visitor names a person of Iran,
+    not Iran; a bare adjective span stays the country (weak, but what the text gives)."""
+    from models.s6_core.reader import RoleReading
+    from models.s7_assemble.readings import _mention
+
+    text = "سيقوم الوزير الإيراني بزيارة العراق"
+    at = text.index("الإيراني")
+    iran = Mention(at, at + 8, "الإيراني", "GPE", "GPE:IRN", "Iran", "IRN", demonym=True)
+    wide = RoleReading(text.index("الوزير"), at + 8, "visitor", 0.9)
+    found = _mention(text, wide, 0, [iran])
+    assert found is not None and found.text == "الوزير الإيراني"
+    assert (found.kind, found.country, found.name) == ("PERSON", "IRN", None)
+    bare = _mention(text, RoleReading(at, at + 8, "visitor", 0.9), 0, [iran])
+    assert bare == iran
