@@ -28,10 +28,17 @@ MAX_KEY_BYTES = 4096  # a dead letter's Kafka key; longer source keys are hashed
 
 Headers = list[tuple[str, bytes]]
 PUBLISHED_AT = "published-at"  # header: the article's publication time, when it has one
-HEADERS: Headers = [
-    ("schema-version", SCHEMA_VERSION.encode()),
-    ("content-type", codec.CONTENT_TYPE.encode()),
-]
+
+
+def record_headers(schema_version: str) -> Headers:
+    """The headers of every record we produce: its schema's version and the codec's type."""
+    return [
+        ("schema-version", schema_version.encode()),
+        ("content-type", codec.CONTENT_TYPE.encode()),
+    ]
+
+
+HEADERS: Headers = record_headers(SCHEMA_VERSION)
 
 
 @dataclass(frozen=True, slots=True)

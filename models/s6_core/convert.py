@@ -100,13 +100,6 @@ def _next_ids(lang: str, existing: Sequence[Line]) -> int:
     return max(numbers, default=0) + 1
 
 
-def _stored(lines: Sequence[Line], line_id: Any) -> int | None:
-    """The index of the stored line with id ``line_id``, if any."""
-    if not line_id:
-        return None
-    return next((i for i, x in enumerate(lines) if x.id == line_id), None)
-
-
 def _reannotated(line: Line, obj: dict[str, Any], where: str) -> Line:
     """``line`` with the events of ``obj``, which names it by id (its text, when given,
     must be the stored one: a re-annotation never edits text)."""
@@ -121,6 +114,8 @@ def convert_files(paths: Sequence[Path], data_dir: Path = DATA_DIR) -> tuple[int
     files = {name.split("_")[1].split(".")[0]: Path(data_dir) / name for name in EVENT_FILES}
     current = {lang: read_lines([path]) for lang, path in files.items()}
     known = {x.text for lines in current.values() for x in lines}
+    # where each stored id sits: a line naming one re-annotates it (ids never change)
+    stored = {lang: {x.id: i for i, x in enumerate(lines)} for lang, lines in current.items()}
     errors: list[str] = []
     written = 0
     for path in paths:
@@ -131,9 +126,9 @@ def convert_files(paths: Sequence[Path], data_dir: Path = DATA_DIR) -> tuple[int
                 lang = str(obj.get("lang"))
                 if lang not in files:
                     raise AnnotationError(f"{where}: lang must be one of {sorted(files)}")
-                stored = _stored(current[lang], obj.get("id"))
-                if stored is not None:  # a re-annotation of a stored line
-                    current[lang][stored] = _reannotated(current[lang][stored], obj, where)
+                at = stored[lang].get(str(obj.get("id")))
+                if at is not None:  # a re-annotation of a stored line
+                    current[lang][at] = _reannotated(current[lang][at], obj, where)
                     written += 1
                     continue
                 if obj.get("text") in known:

@@ -18,12 +18,9 @@ from models.schema import Event
 from stream import codec
 from stream.deadletter import DeadLetter, Source
 from stream.errors import Reason, message
-from stream.pipeline import HEADERS, PUBLISHED_AT, Headers
+from stream.pipeline import HEADERS, PUBLISHED_AT, Headers, record_headers
 
-CLUSTER_HEADERS: Headers = [
-    ("schema-version", CLUSTER_SCHEMA_VERSION.encode()),
-    ("content-type", codec.CONTENT_TYPE.encode()),
-]
+CLUSTER_HEADERS: Headers = record_headers(CLUSTER_SCHEMA_VERSION)
 
 
 @dataclass(frozen=True, slots=True)
