@@ -301,10 +301,15 @@ def tuning_set_en(count: int = 36) -> None:
     print("en tuning articles", min(count, len(fit)))
 
 
-def tuning_more(lang: str = "ar", count: int = 60) -> None:
-    """More tuning articles: like ``tuning_set``, and none that a training line overlaps
-    by the validator's rule (a quarter of the line's 8-word shingles), since
-    SaudiNewsNet repeats one wire story across papers under different ids."""
+def tuning_more(
+    lang: str = "ar", count: int = 60, name: str = "tune2", longest: int = 2500, lead: bool = False
+) -> None:
+    """More tuning articles, ``tests/gold/{name}_{lang}.pool.jsonl``: like ``tuning_set``,
+    and none that a training line overlaps by the validator's rule (a quarter of the
+    line's 8-word shingles), since SaudiNewsNet repeats one wire story across papers
+    under different ids. ``name`` also salts the order, so a third set (``tune3``) is a
+    fresh draw from what the earlier sets left. ``lead``: a strong event word in the
+    first 300 characters also qualifies an article (the headline-picked ones run out)."""
     sys.path.insert(0, str(ROOT))
     from models.data.validate import _shingles as v_shingles
 
@@ -317,12 +322,17 @@ def tuning_more(lang: str = "ar", count: int = 60) -> None:
     used = _taken(lang, f"*_{lang}*.jsonl")
     bsh = [_shingles(json.loads(x)["article"]["text"]) for p in gold_dir.glob(f"*_{lang}*.jsonl") for x in p.open()]
     kw = re.compile(TITLE_KEYWORDS[lang], re.I)
+    strong = re.compile(STRONG.get(lang, TITLE_KEYWORDS[lang]))
+
+    def eventful(a: dict) -> bool:
+        return bool(kw.search(a.get("title") or "") or (lead and strong.search(a["text"][:300])))
+
     fit = [
         a for a in _articles(lang, ids, golds)
-        if a["id"] not in used and 300 <= len(a["text"]) <= 2500 and kw.search(a.get("title") or "")
+        if a["id"] not in used and 300 <= len(a["text"]) <= longest and eventful(a)
         and not any(len(_shingles(a["text"]) & b) >= 3 for b in bsh)
     ]
-    fit.sort(key=lambda a: _h("tune2" + a["id"]))
+    fit.sort(key=lambda a: _h(name + a["id"]))
     out = []
     for a in fit:
         sh = v_shingles((a.get("title") or "") + "\n" + a["text"], 8)
@@ -331,11 +341,11 @@ def tuning_more(lang: str = "ar", count: int = 60) -> None:
         out.append(a)
         if len(out) == count:
             break
-    with (gold_dir / f"tune2_{lang}.pool.jsonl").open("w", encoding="utf-8") as f:
+    with (gold_dir / f"{name}_{lang}.pool.jsonl").open("w", encoding="utf-8") as f:
         for a in out:
             art = {k: a.get(k) for k in ("id", "title", "text", "language", "published_at", "source")}
             f.write(json.dumps({"article": art, "events": []}, ensure_ascii=False) + "\n")
-    print(lang, "more tuning articles", len(out))
+    print(lang, name, "tuning articles", len(out))
 
 
 STRONG = {

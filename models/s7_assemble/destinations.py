@@ -6,6 +6,7 @@ governs is the most specific); "arrived here" points at the dateline city.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from models.mentions import Mention, Trigger
@@ -66,10 +67,12 @@ def tour_stops(doc: Document, cands: list[Candidate]) -> list[Candidate]:
 def _stops(doc: Document, cand: Candidate) -> list[Mention]:
     """The countries and cities named after a visit's destination when that destination
     has no country (a region, "دول المنطقة") and they are two or more, one per country,
-    never a visitor's own."""
+    never a visitor's own; or the countries joined to a destination by "and"."""
     place = cand.location
-    if cand.type != "VISIT" or place is None or place.country is not None or not cand.evidence:
+    if cand.type != "VISIT" or place is None or not cand.evidence:
         return []
+    if place.country is not None:
+        return _conjoined(doc, cand, place)
     homes = {m.country for role, m in cand.actors if role == "visitor"}
     seen: set[str | None] = set()
     stops = []
@@ -100,3 +103,43 @@ def _the_country(place: Mention) -> bool:
     gazetteer keys a country ``GPE:<ISO3>`` and gives it the country's English name."""
     iso3 = place.country or ""
     return place.key == f"GPE:{iso3}" and place.name in (None, country_name(iso3))
+
+
+# What may stand between two places of one list: "Israel and Jordan", "إسرائيل والأردن",
+# "Egypt, Jordan", "مصر، والأردن".
+_AND = re.compile(r"\s*[,،]?\s*(?:and\s+|و)?\s*")
+
+
+def _conjoined(doc: Document, cand: Candidate, place: Mention) -> list[Mention]:
+    """ "visited Israel and Jordan", "زار إسرائيل والأردن": the destination and the places
+    of other countries listed with it, when the list holds two or more countries (the
+    annotation counts one visit per destination). Never a visitor's own country; a city
+    and its country ("Cairo, Egypt") are one place."""
+    homes = {m.country for role, m in cand.actors if role == "visitor"}
+    named = [
+        m for m in doc.mentions_inside(cand.evidence[0])
+        if m.kind == "GPE" and m.country is not None and not (m.demonym or m.in_title)
+    ]  # fmt: skip
+    named.sort(key=lambda m: (m.start, -m.end))
+    chain: list[Mention] = []
+    for m in named:
+        if chain and m.start < chain[-1].end:
+            continue  # one mention inside another ("والأردن" and "الأردن")
+        if chain and not _AND.fullmatch(doc.text, chain[-1].end, m.start):
+            if any(_same(x, place) for x in chain):
+                break
+            chain = []
+        chain.append(m)
+    if not any(_same(x, place) for x in chain):
+        return []
+    stops, seen = [], set(homes)
+    for m in chain:
+        if m.country not in seen:
+            seen.add(m.country)
+            stops.append(m)
+    return stops if len(stops) >= 2 else []
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    """The same words of the text (not merely the same place named twice)."""
+    return a.start < b.end and b.start < a.end

@@ -17,7 +17,7 @@ from models.mentions import Mention, Sentence, SentenceSignal, Trigger
 from models.s1_document.document import Document
 from models.s1_document.normalize import fold, tokenize
 from models.s6_core.reader import Reading, RoleReading, TriggerReading
-from models.s7_assemble import coref
+from models.s7_assemble import coref, kingdom
 from models.s7_assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.s7_assemble.context import build_view, nearest_time
 from models.s7_assemble.destinations import dateline
@@ -190,7 +190,10 @@ def article_candidates(doc: Document) -> list[Candidate]:
     names resolved across the article first."""
     text, sentences, readings = doc.text, doc.sentences, doc.readings
     found = list(doc.mentions) + model_mentions(text, sentences, readings, doc.mentions)
-    resolved = coref.resolve(text, sorted(found, key=lambda m: (m.start, m.end)), doc.tokens)
+    # "المملكة" first: an entity-head span over it ("كارتر للمملكة") then gives way, and
+    # coreference finds the name beside it
+    found = kingdom.resolve(text, sorted(found, key=lambda m: (m.start, m.end)), doc.tokens)
+    resolved = coref.resolve(text, found, doc.tokens)
     article = ArticleIndex.of(doc, resolved)
     out: list[Candidate] = []
     per_sentence: list[SentenceSignal | None] = list(doc.signals) or [None] * len(sentences)

@@ -315,7 +315,8 @@ def test_a_visit_to_a_region_spelled_out_is_a_visit_to_each_place() -> None:
     assert all(c.actors == visit.actors and c.actors is not visit.actors for c in stops)
     known = Candidate("VISIT", "planned", [("visitor", zarif)], stops[0].location,
                       evidence=doc.sentences)  # fmt: skip
-    assert tour_stops(doc, [known]) == [known]  # a destination with a country stays
+    # a destination with a country is one of the list "الكويت وقطر": the same two stops
+    assert [c.location.text for c in tour_stops(doc, [known]) if c.location] == ["الكويت", "قطر"]
 
 
 def test_nobody_visits_their_own_country() -> None:
@@ -345,3 +346,65 @@ def test_one_country_after_an_unknown_place_is_no_tour() -> None:
     city = Mention(start, start + len("Shenyang"), "Shenyang", "LOC", "LOC:shenyang")
     visit = Candidate("VISIT", "occurred", [], city, evidence=doc.sentences)
     assert tour_stops(doc, [visit]) == [visit]  # the city the gazetteer lacks stays
+
+
+def test_a_visit_to_countries_joined_by_and_is_a_visit_to_each() -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.destinations import tour_stops
+
+    def stops(text: str, place: str, home: str | None = None) -> list[str]:
+        doc = Document.read(Article(id="t", text=text, language="ar" if "ز" in text else "en"))
+        EntityFinder().add_to(doc)
+        at = text.index(place)
+        where = next(m for m in doc.mentions if m.start <= at < m.end and m.kind == "GPE")
+        who = Mention(0, 3, "X", "PERSON", "PERSON:X", None, home)
+        visit = Candidate("VISIT", "occurred", [("visitor", who)], where, evidence=doc.sentences)
+        return [c.location.text for c in tour_stops(doc, [visit]) if c.location]
+
+    assert stops("وزار كارتر إسرائيل والأردن في جولته.", "إسرائيل") == ["إسرائيل", "الأردن"]
+    assert stops("وزار كارتر إسرائيل والأردن في جولته.", "الأردن") == ["إسرائيل", "الأردن"]
+    assert stops("Carter visited Egypt, Jordan and Israel.", "Egypt") == [
+        "Egypt",
+        "Jordan",
+        "Israel",
+    ]
+    # a city and its country are one place; the visitor's own country is no destination
+    assert stops("Carter visited Cairo, Egypt on Monday.", "Cairo") == ["Cairo"]
+    assert stops("Zarif visited Iran and Iraq.", "Iraq", home="IRN") == ["Iraq"]
+    # the destination named again later in another list is no list of destinations
+    twice = "زار محمد بن سلمان مصر أمس، فأثمرت الزيارة تعاونا مع مصر والإمارات."
+    assert stops(twice, "مصر") == ["مصر"]
+    # a country named later in the sentence, not in the list, is no second stop
+    assert stops("Carter visited Jordan after talks about Israel.", "Jordan") == ["Jordan"]
+
+
+def _kingdom(text: str) -> list[Mention]:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble import kingdom
+
+    doc = Document.read(Article(id="t", text=text))
+    EntityFinder().add_to(doc)
+    found = kingdom.resolve(text, sorted(doc.mentions, key=lambda m: m.start), doc.tokens)
+    return [m for m in found if "مملك" in m.text or "Kingdom" in m.text]
+
+
+def test_the_bare_kingdom_is_the_kingdom_the_article_is_about() -> None:
+    # a Saudi paper that names only Jordan: Saudi Arabia's head start decides
+    (bare,) = _kingdom("يصل كارتر إلى المملكة اليوم. وزار كارتر إسرائيل والأردن.")
+    assert (bare.text, bare.country, bare.name) == ("المملكة", "SAU", "Saudi Arabia")
+    # a Jordanian one that names Jordan twice: Jordan; the glued "ب" is cut off the span
+    (bare,) = _kingdom("قال العاهل الأردني إن الأردن يرحب بالزوار، وإن الأردن آمن بالمملكة.")
+    assert (bare.text, bare.country) == ("المملكة", "JOR")
+    # "للمملكة" (ل + ال) keeps the whole word
+    (bare,) = _kingdom("تأتي زيارة الوزير كارتر للمملكة في إطار الالتزام.")
+    assert (bare.text, bare.country) == ("للمملكة", "SAU")
+
+
+def test_a_named_kingdom_or_an_english_one_of_no_named_kingdom_stays_as_it_is() -> None:
+    named = _kingdom("وصل الوزير إلى المملكة المتحدة أمس.")
+    assert [m.country for m in named] == ["GBR"]  # the gazetteer's name, not the bare rule
+    unnamed = _kingdom("The minister arrived in the Kingdom on Monday.")
+    assert [m.country for m in unnamed] == [None]  # no kingdom named, no head start in English
+    (riyadh,) = _kingdom("Talks in Riyadh: the minister arrived in the Kingdom on Monday.")
+    assert (riyadh.country, riyadh.kind) == ("SAU", "GPE")
