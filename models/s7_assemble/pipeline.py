@@ -22,7 +22,7 @@ from models.s7_assemble.merge import merge, status_ok
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
 from models.s7_assemble.timing import lead_time, settle
-from models.s7_assemble.venue import from_visits, venue
+from models.s7_assemble.venue import from_visits, to_host_country, to_visits, venue
 from models.schema import Event, EventType, ExtractorInfo, Status
 
 RoleRule = Callable[[SentenceView, Trigger, Candidate], None]
@@ -119,7 +119,10 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     through: merge mentions of one event, drop incomplete ones, places from visits,
     times settled, deterministic ids. Sets and returns the ``events`` layer."""
     article, language = doc.article, doc.language
-    merged = [c for c in merge(tour_stops(doc, doc.candidates)) if is_complete(c) and abroad(c)]
+    merged = merge(tour_stops(doc, doc.candidates))
+    to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
+    to_host_country(doc, merged)
+    merged = [c for c in merged if is_complete(c) and abroad(c)]
     from_visits(merged)
     published = article.published_anchor()
     settle(merged, lead_time(doc.sentences, doc.times, published), published, language)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from models.mentions import Mention, Trigger
+from models.s1_document.document import Document
 from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import PLACE_KINDS, Candidate
 from models.s7_assemble.context import SentenceView
@@ -95,3 +96,44 @@ def _during(visit: Candidate, meeting: Candidate) -> bool:
         visit.time.value_start
     )
     return dt.timedelta(0) <= gap <= _VISIT_LENGTH
+
+
+def to_visits(cands: list[Candidate]) -> None:
+    """Give a placeless visit under way the place of a meeting its visitor held in the
+    article at that time, unless that is the visitor's own country ("Visiting UN chief
+    Annan said Monday ... at a joint news conference with Erdogan after the meeting held
+    in Istanbul"): the reverse of :func:`from_visits`."""
+    meetings = [c for c in cands if c.type == "MEETING" and c.location is not None]
+    for visit in cands:
+        if visit.type != "VISIT" or visit.location is not None or visit.keys("host"):
+            continue
+        visitors = visit.keys("visitor")
+        homes = {m.country for r, m in visit.actors if r == "visitor"}
+        for meeting in meetings:
+            place = meeting.location
+            assert place is not None
+            abroad = place.country is None or place.country not in homes
+            if abroad and visitors & meeting.keys("participant") and _during(visit, meeting):
+                visit.location = place
+                break
+
+
+def to_host_country(doc: Document, cands: list[Candidate]) -> None:
+    """Give a placeless visit with hosts of one foreign country that country, as the
+    article names it ("Jordanian FM Abdul Ilah al-Khatib received visiting Russian deputy
+    FM Sultanov ... Jordan"): whoever receives a visitor does so at home, as the role
+    rules already read "X received Y". An article that never names the country by name
+    leaves the visit placeless (a place is the text's, never made up)."""
+    for visit in cands:
+        if visit.type != "VISIT" or visit.location is not None:
+            continue
+        homes = {m.country for r, m in visit.actors if r == "visitor"}
+        hosts = {m.country for r, m in visit.actors if r == "host" and m.country is not None}
+        if len(hosts) == 1 and not hosts & homes:
+            visit.location = _named(doc, hosts.pop())
+
+
+def _named(doc: Document, iso3: str) -> Mention | None:
+    """The article's first mention of a country by name (not an adjective)."""
+    named = [m for m in doc.mentions if m.kind == "GPE" and m.country == iso3 and not m.demonym]
+    return min(named, key=lambda m: m.start) if named else None

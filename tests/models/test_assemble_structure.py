@@ -408,3 +408,44 @@ def test_a_named_kingdom_or_an_english_one_of_no_named_kingdom_stays_as_it_is() 
     assert [m.country for m in unnamed] == [None]  # no kingdom named, no head start in English
     (riyadh,) = _kingdom("Talks in Riyadh: the minister arrived in the Kingdom on Monday.")
     assert (riyadh.country, riyadh.kind) == ("SAU", "GPE")
+
+
+def test_a_placeless_visit_under_way_takes_its_visitors_meeting_place() -> None:
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.venue import to_visits
+
+    annan = Mention(0, 5, "Annan", "PERSON", "PERSON:Kofi Annan", "Kofi Annan", "GHA")
+    erdogan = Mention(9, 16, "Erdogan", "PERSON", "PERSON:Erdogan", "Erdogan", "TUR")
+    istanbul = Mention(20, 28, "Istanbul", "GPE", "GPE:Istanbul", "Istanbul", "TUR")
+    accra = Mention(20, 25, "Accra", "GPE", "GPE:Accra", "Accra", "GHA")
+    visit = Candidate("VISIT", "occurred", [("visitor", annan)])
+    talks = Candidate("MEETING", "occurred", [("participant", annan), ("participant", erdogan)],
+                      istanbul)  # fmt: skip
+    to_visits([visit, talks])
+    assert visit.location is istanbul
+    # a meeting at home is no destination, and another party's meeting is not the visitor's
+    for place, parties in ((accra, [annan, erdogan]), (istanbul, [erdogan, accra])):
+        placeless = Candidate("VISIT", "occurred", [("visitor", annan)])
+        other = Candidate("MEETING", "occurred", [("participant", p) for p in parties], place)
+        to_visits([placeless, other])
+        assert placeless.location is None
+
+
+def test_a_placeless_visit_goes_to_its_foreign_hosts_country_as_the_article_names_it() -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.venue import to_host_country
+
+    def place(text: str, host_country: str | None) -> str | None:
+        doc = Document.read(Article(id="t", text=text, language="en"))
+        EntityFinder().add_to(doc)
+        guest = Mention(0, 8, "Sultanov", "PERSON", "PERSON:Sultanov", None, "RUS")
+        host = Mention(9, 15, "Khatib", "PERSON", "PERSON:Khatib", None, host_country)
+        visit = Candidate("VISIT", "occurred", [("visitor", guest), ("host", host)])
+        to_host_country(doc, [visit])
+        return visit.location.text if visit.location else None
+
+    said = "Khatib received visiting Sultanov. Jordan supports the talks, Jordanian officials said."
+    assert place(said, "JOR") == "Jordan"
+    assert place(said, "RUS") is None  # a host of the visitor's own country says nothing
+    assert place("Khatib received visiting Sultanov on Saturday.", "JOR") is None  # never named
