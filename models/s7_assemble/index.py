@@ -30,6 +30,8 @@ from models.s7_assemble.candidate import PLACE_KINDS
 _DATELINE_REACH = 40  # "WASHINGTON, March 3 -" / "BEIJING, Nov. 3 (Xinhua) --"
 # After the city: "BEIJING, Jan 5", "Moscow (Reuters) -", "موسكو:", "القاهرة - ".
 _DATELINE_TAIL = re.compile(r"\s*(?::|[-–—]|\(|,\s*\w+\.?\s+\d)")
+_BYLINE_REACH = 60  # "عبدالله البرقاوي- سبق- الرياض:"
+_DASH = re.compile(r"[-–—]")
 
 
 @dataclass(slots=True)
@@ -82,6 +84,24 @@ class ArticleIndex:
         head = self.mentions_in(0, 3)
         first = next((m for m in head if m.kind in PLACE_KINDS), None)
         if first is None or first.end > _DATELINE_REACH:
-            return None
+            return self._byline_place()
         upper = self.text[first.start : first.end].isupper()
         return first if upper or _DATELINE_TAIL.match(self.text, first.end) else None
+
+    def _byline_place(self) -> Mention | None:
+        """The place of a dashed byline: "سبق- الرياض:", "واس- جدة:", "حسن العيسي- سبق-
+        القنفذة:", "عين اليوم – الرياض" (a first line of agency, reporter and city). Only
+        the first line, up to its colon or whole when short, and only a place that fills
+        one dash-separated piece of it."""
+        line = self.text[: _BYLINE_REACH + 1].split("\n", 1)[0]
+        colon = line.find(":")
+        head = line[:colon] if colon >= 0 else line if len(line) <= _BYLINE_REACH else ""
+        if not _DASH.search(head):
+            return None
+        for m in self.mentions_in(0, len(head)):
+            if m.kind not in PLACE_KINDS or m.end > len(head):
+                continue
+            before, after = head[: m.start].rstrip(), head[m.end :].lstrip()
+            if (not before or _DASH.fullmatch(before[-1])) and (not after or _DASH.match(after)):
+                return m
+        return None

@@ -449,3 +449,23 @@ def test_a_placeless_visit_goes_to_its_foreign_hosts_country_as_the_article_name
     assert place(said, "JOR") == "Jordan"
     assert place(said, "RUS") is None  # a host of the visitor's own country says nothing
     assert place("Khatib received visiting Sultanov on Saturday.", "JOR") is None  # never named
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("سبق- الرياض: وصل الوزير أمس.", "الرياض"),
+        ("عبدالله البرقاوي- سبق- جدة: وصل الوزير أمس.", "جدة"),
+        ("Next Previous عين اليوم – الرياض\nأعلن الملك انطلاق القمة.", "الرياض"),
+        ("يدشن محافظ الرياض – مساء اليوم – المعرض الذي يستمر حتى الأسبوع المقبل في المدينة.", None),
+        ("وصل الوزير - الذي زار الرياض - إلى جدة: قال.", None),
+    ],
+)
+def test_a_dashed_byline_names_the_dateline(text: str, place: str | None) -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble.index import ArticleIndex
+
+    doc = Document.read(Article(id="t", text=text, language="ar"))
+    EntityFinder().add_to(doc)
+    found = ArticleIndex.of(doc, doc.mentions).dateline()
+    assert (found.text if found else None) == place
