@@ -131,6 +131,24 @@ def to_host_country(doc: Document, cands: list[Candidate]) -> None:
         hosts = {m.country for r, m in visit.actors if r == "host" and m.country is not None}
         if len(hosts) == 1 and not hosts & homes:
             visit.location = _named(doc, hosts.pop())
+        elif not hosts:  # "arrived here Friday ... also met Raul Castro": his counterparts'
+            visit.location = _counterparts_country(doc, visit, cands, homes)
+
+
+def _counterparts_country(
+    doc: Document, visit: Candidate, cands: list[Candidate], homes: set[str | None]
+) -> Mention | None:
+    """The one foreign country of the people the visitor met at that time, as named."""
+    visitors = visit.keys("visitor")
+    met = {
+        m.country
+        for c in cands
+        if c.type == "MEETING" and visitors & c.keys("participant") and _during(visit, c)
+        for r, m in c.actors
+        if r == "participant" and m.key not in visitors and m.country is not None
+    }
+    met -= homes
+    return _named(doc, met.pop()) if len(met) == 1 else None
 
 
 def _named(doc: Document, iso3: str) -> Mention | None:

@@ -469,3 +469,27 @@ def test_a_dashed_byline_names_the_dateline(text: str, place: str | None) -> Non
     EntityFinder().add_to(doc)
     found = ArticleIndex.of(doc, doc.mentions).dateline()
     assert (found.text if found else None) == place
+
+
+def test_a_placeless_visit_goes_to_the_one_foreign_country_of_those_its_visitor_met() -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.venue import to_host_country
+
+    text = "Liang arrived here Friday for a three-day visit to Cuba and met Raul Castro."
+    doc = Document.read(Article(id="t", text=text, language="en"))
+    EntityFinder().add_to(doc)
+    liang = Mention(0, 5, "Liang", "PERSON", "PERSON:Liang", None, "CHN")
+    castro = Mention(64, 75, "Raul Castro", "PERSON", "PERSON:Raul Castro", None, "CUB")
+    ortega = Mention(64, 75, "Ortega", "PERSON", "PERSON:Ortega", None, "NIC")
+
+    def place(*others: Mention) -> str | None:
+        visit = Candidate("VISIT", "occurred", [("visitor", liang)])
+        talks = [Candidate("MEETING", "occurred", [("participant", liang), ("participant", o)])
+                 for o in others]  # fmt: skip
+        to_host_country(doc, [visit, *talks])
+        return visit.location.text if visit.location else None
+
+    assert place(castro) == "Cuba"
+    assert place(castro, ortega) is None  # two countries met: no telling where he was
+    assert place() is None
