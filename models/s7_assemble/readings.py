@@ -32,6 +32,25 @@ def _unknown(text: str, start: int, end: int, kind: EntityKind) -> Mention:
     return Mention(start, end, text[start:end], kind, key=f"{kind}:~{words}")
 
 
+# Copular and reporting verbs a name never starts with, though the entity head's span
+# sometimes does: "بات جنتيلوني" (Gentiloni became ...), "وقال ظريف" (and Zarif said).
+_VERB_WORDS = ("كان", "أصبح", "أضحى", "ظل", "أمسى", "بات", "صار", "ليس",
+               "قال", "أكد", "أضاف", "أوضح", "أشار", "ذكر", "اعتبر", "رأى")  # fmt: skip
+_VERBS = frozenset(fold(w) for w in _VERB_WORDS)
+
+
+def _verb_led(text: str, start: int, end: int) -> int:
+    """``start`` moved past a leading verb (with a glued "و"/"ف") of a two-word-or-longer
+    span, else ``start``."""
+    words = tokenize(text[start:end])
+    if len(words) < 2:
+        return start
+    first = fold(words[0].surface)
+    if first in _VERBS or (first[:1] in "وف" and first[1:] in _VERBS):
+        return start + words[1].start
+    return start
+
+
 def model_mentions(
     text: str,
     sentences: Sequence[Sentence],
@@ -48,6 +67,7 @@ def model_mentions(
     for sentence, reading in zip(sentences, readings, strict=True):
         for span in reading.entities if reading else []:
             a, b = sentence.start + span.start, sentence.start + span.end
+            a = _verb_led(text, a, b)
             if covered.find(1, a, b) < 0:
                 out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
                 covered[a:b] = b"\x01" * (b - a)

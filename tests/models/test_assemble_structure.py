@@ -493,3 +493,20 @@ def test_a_placeless_visit_goes_to_the_one_foreign_country_of_those_its_visitor_
     assert place(castro) == "Cuba"
     assert place(castro, ortega) is None  # two countries met: no telling where he was
     assert place() is None
+
+
+def test_an_entity_span_led_by_a_copular_or_reporting_verb_names_who_follows() -> None:
+    from models.mentions import Sentence
+    from models.s6_core.reader import Reading
+    from models.s6_core.spans import Span
+    from models.s7_assemble.readings import model_mentions
+
+    text = "بات جنتيلوني ثالث مسؤول يزور ايران، وقال ظريف ذلك. وكان محمد صالح حاضرا."
+    sentence = Sentence(0, len(text), text)
+    spans = [(0, 12), (36, 45), (51, 65)]
+    reading = Reading(entities=[Span(a, b, "PER") for a, b in spans])
+    found = [m.text for m in model_mentions(text, [sentence], [reading], [])]
+    assert found == ["جنتيلوني", "ظريف", "محمد صالح"]
+    # a one-word span is left alone: the verb is all there is
+    alone = Reading(entities=[Span(0, 3, "PER")])
+    assert [m.text for m in model_mentions(text, [sentence], [alone], [])] == ["بات"]
