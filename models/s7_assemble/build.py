@@ -12,13 +12,23 @@ def is_complete(cand: Candidate) -> bool:
     """Drop what cannot be an event: a meeting needs two parties, a visit a visitor and
     a destination, a transfer a supplier and a different recipient (not of its country)."""
     if cand.type == "MEETING":
-        return len(cand.keys("participant")) >= 2
+        return len(_parties(cand)) >= 2
     if cand.type == "VISIT":
         return bool(cand.keys("visitor")) and (cand.location is not None or bool(cand.keys("host")))
     suppliers, recipients = cand.keys("supplier"), cand.keys("recipient")
     return (
         bool(suppliers) and bool(recipients) and not suppliers & recipients and not _domestic(cand)
     )
+
+
+def _parties(cand: Candidate) -> set[str]:
+    """A meeting's distinct parties: places and country adjectives of one country are one
+    party ("مدريد" and "الإسباني", Madrid and Spanish, are both Spain)."""
+    return {
+        f"GPE:{m.country}" if m.kind in ("GPE", "LOC") and m.country else m.key
+        for r, m in cand.actors
+        if r == "participant"
+    }
 
 
 def _domestic(cand: Candidate) -> bool:

@@ -510,3 +510,20 @@ def test_an_entity_span_led_by_a_copular_or_reporting_verb_names_who_follows() -
     # a one-word span is left alone: the verb is all there is
     alone = Reading(entities=[Span(0, 3, "PER")])
     assert [m.text for m in model_mentions(text, [sentence], [alone], [])] == ["بات"]
+
+
+def test_places_of_one_country_are_one_party_of_a_meeting() -> None:
+    from models.s7_assemble.build import is_complete
+    from models.s7_assemble.candidate import Candidate
+
+    madrid = Mention(0, 5, "مدريد", "GPE", "GPE:Madrid", "Madrid", "ESP")
+    spanish = Mention(6, 14, "الإسباني", "GPE", "GPE:ESP", "Spain", "ESP", demonym=True)
+    rabat = Mention(15, 20, "الرباط", "GPE", "GPE:Rabat", "Rabat", "MAR")
+    sanchez = Mention(21, 26, "سانشيز", "PERSON", "PERSON:Sanchez", None, "ESP")
+
+    def meeting(*parties: Mention) -> bool:
+        return is_complete(Candidate("MEETING", "occurred", [("participant", p) for p in parties]))
+
+    assert not meeting(madrid, spanish)  # Madrid and "Spanish" are both Spain
+    assert meeting(madrid, rabat)
+    assert meeting(spanish, sanchez)  # a person of a country meets for it, but is a party
