@@ -4,7 +4,8 @@ Saudi papers call their country "المملكة" (the kingdom) far more often th
 ("وصل كارتر إلى المملكة اليوم": Carter arrives in the kingdom today), and Jordanian or
 Moroccan ones theirs. The gazetteer cannot list the bare word: which kingdom it is
 depends on the article. Here it is the kingdom the article names most (its people
-and places included); an article that names no kingdom leaves the word unresolved.
+and places included), with a head start for Saudi Arabia in Arabic (see ``_home``);
+an English "the Kingdom" in an article that names no kingdom stays unresolved.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _is_kingdom(token: Token, after: Token | None) -> int | None:
         lead = next((k for k, rest in proclitic_variants(token.surface) if rest == _WORD), None)
     if lead is None or after is None:
         return lead
-    nxt = fold(after.surface)
+    nxt = fold(after.surface)  # "العربيه", "الاردنيه", "المتحده": the name goes on
     return None if nxt.startswith("ال") and nxt.endswith(("يه", "ده")) else lead
 
 
