@@ -122,8 +122,10 @@ def to_host_country(doc: Document, cands: list[Candidate]) -> None:
     """Give a placeless visit with hosts of one foreign country that country, as the
     article names it ("Jordanian FM Abdul Ilah al-Khatib received visiting Russian deputy
     FM Sultanov ... Jordan"): whoever receives a visitor does so at home, as the role
-    rules already read "X received Y". An article that never names the country by name
-    leaves the visit placeless (a place is the text's, never made up)."""
+    rules already read "X received Y". A visit with no host goes to the one foreign
+    country of the people its visitor met then (:func:`_counterparts_country`). An
+    article that never names a place in that country leaves the visit placeless (a place
+    is the text's, never made up)."""
     for visit in cands:
         if visit.type != "VISIT" or visit.location is not None:
             continue
@@ -152,6 +154,7 @@ def _counterparts_country(
 
 
 def _named(doc: Document, iso3: str) -> Mention | None:
-    """The article's first mention of a country by name (not an adjective)."""
+    """The article's first place in a country: the country or one of its cities, not
+    its adjective ("Jordanian")."""
     named = [m for m in doc.mentions if m.kind == "GPE" and m.country == iso3 and not m.demonym]
     return min(named, key=lambda m: m.start) if named else None
