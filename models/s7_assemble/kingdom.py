@@ -30,15 +30,16 @@ _WORD = "مملكه"  # folded, article stripped
 _SAUDI_PRIOR = 1.5
 
 
-def _is_kingdom(token: Token, after: Token | None) -> int | None:
+def _is_kingdom(token: Token, before: Token | None, after: Token | None) -> int | None:
     """Letters of proclitic before a bare "kingdom" word, or None. Bare: no definite
     adjective after it ("المملكة المتحدة", "المملكة العربية السعودية" are names the
-    gazetteer knows; "the Kingdom of Spain" likewise)."""
+    gazetteer knows); in English "the Kingdom" with no "of" or name after it ("the
+    Kingdom of Spain", "Kingdom Holding")."""
     word = fold(token.surface)
     if word.isascii():
-        if token.surface != "Kingdom" or (after is not None and after.surface == "of"):
-            return None
-        return 0
+        the = before is not None and before.surface.lower() == "the"
+        named = after is not None and (after.surface == "of" or after.surface[:1].isupper())
+        return 0 if token.surface == "Kingdom" and the and not named else None
     lead = 0 if strip_article(word) == _WORD and word.startswith("ال") else None
     if lead is None:
         lead = next((k for k, rest in proclitic_variants(token.surface) if rest == _WORD), None)
@@ -84,7 +85,8 @@ def resolve(text: str, mentions: list[Mention], tokens: Sequence[Token]) -> list
     for i, token in words:
         if token.start in named:
             continue
-        lead = _is_kingdom(token, tokens[i + 1] if i + 1 < len(tokens) else None)
+        before = tokens[i - 1] if i > 0 else None
+        lead = _is_kingdom(token, before, tokens[i + 1] if i + 1 < len(tokens) else None)
         if lead is None:
             continue
         # "بالمملكة" names "المملكة"; in "للمملكة" the article's alef is gone: keep it whole

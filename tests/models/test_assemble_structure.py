@@ -408,6 +408,9 @@ def test_a_named_kingdom_or_an_english_one_of_no_named_kingdom_stays_as_it_is() 
     assert [m.country for m in unnamed] == [None]  # no kingdom named, no head start in English
     (riyadh,) = _kingdom("Talks in Riyadh: the minister arrived in the Kingdom on Monday.")
     assert (riyadh.country, riyadh.kind) == ("SAU", "GPE")
+    # a company's name is no country
+    holding = _kingdom("In Riyadh, the Kingdom Holding Company said profits rose.")
+    assert [m.country for m in holding] == [None]
 
 
 def test_a_placeless_visit_under_way_takes_its_visitors_meeting_place() -> None:
