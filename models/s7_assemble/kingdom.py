@@ -72,9 +72,8 @@ def _home(mentions: Sequence[Mention], arabic: bool) -> str | None:
 def resolve(text: str, mentions: list[Mention], tokens: Sequence[Token]) -> list[Mention]:
     """``mentions`` plus a GPE mention of the article's kingdom for every bare "kingdom"
     word, replacing any unknown-name mention over it (the entity head's "للمملكة")."""
-    words = [
-        (i, t) for i, t in enumerate(tokens) if "مملك" in fold(t.surface) or t.surface == "Kingdom"
-    ]
+    # the tokens' stored folded forms: no folding of every word of every article here
+    words = [(i, t) for i, t in enumerate(tokens) if "مملك" in t.norm or t.surface == "Kingdom"]
     if not words:
         return mentions
     home = _home(mentions, arabic=any(not t.surface.isascii() for _, t in words))
