@@ -22,6 +22,8 @@ from models.s7_assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.s7_assemble.context import build_view, nearest_time
 from models.s7_assemble.destinations import dateline
 from models.s7_assemble.index import ArticleIndex
+from models.s7_assemble.officeholder import holder
+from models.s7_assemble.subjects import reporter_after
 from models.schema import EntityKind
 
 _KINDS: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
@@ -91,7 +93,7 @@ def generic(surface: str) -> bool:
 
 
 def _mention(
-    text: str, role: RoleReading, shift: int, mentions: Sequence[Mention]
+    text: str, role: RoleReading, shift: int, mentions: Sequence[Mention], article: ArticleIndex
 ) -> Mention | None:
     """The article mention a role span names, or None when it names no one."""
     a, b = shift + role.start, shift + role.end
@@ -110,8 +112,10 @@ def _mention(
         )
     if found is not None and found.demonym and role.role != "place" and _wider(text, a, b, found):
         # "الوزير الإيراني" (the Iranian minister): the party is the person the span
-        # names, of the adjective's country, not the country itself
-        return replace(_unknown(text, a, b, "PERSON"), country=found.country)
+        # names, of the adjective's country, not the country itself; the article's
+        # holder of that office when it names one
+        named = holder(text[a:b], a, found.country, article) if found.country else None
+        return named or replace(_unknown(text, a, b, "PERSON"), country=found.country)
     if found is None:
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
         # a span over a known name's attribution ("الألمانية" in a weapon's name) names it
@@ -161,11 +165,12 @@ def candidates(
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         places = []
         for role in sorted(trig.roles, key=lambda r: -r.score):
-            mention = _mention(text, role, sentence.start, view.mentions)
+            mention = _mention(text, role, sentence.start, view.mentions, article)
             if mention is None:
                 continue
             if role.role != "place":
-                cand.add(role.role, mention)  # type: ignore[arg-type]
+                if not reporter_after(view, trigger, mention):
+                    cand.add(role.role, mention)  # type: ignore[arg-type]
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
                 places.append(mention)
         if places:

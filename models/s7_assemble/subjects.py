@@ -138,3 +138,27 @@ def _hosted_thing(view: SentenceView, trigger: Trigger, near: list[Token]) -> bo
     if not previous or previous[0].norm in _PASSIVE:
         return False
     return not any(m.start <= previous[0].start < m.end for m in view.mentions)
+
+
+# A report's verb right after its source ("..., White House spokesman McCurry said."),
+# or, in Arabic, right before it ("...، وقال المتحدث"); "according to X", "بحسب X".
+_SAID_AFTER = frozenset(("said", "says", "told", "added", "stated", "announced", "quoted"))
+_SAID_WORDS = ("قال", "وقال", "أضاف", "وأضاف", "أوضح", "وأوضح", "ذكر", "وذكر", "صرح", "وصرح",
+               "بحسب", "حسب", "وفق", "وفقا")  # fmt: skip
+_SAID_BEFORE = frozenset(fold(w) for w in _SAID_WORDS)
+
+
+def reporter_after(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
+    """Is ``mention``, after the trigger, the source of the report rather than a party?
+    ("will hold talks with Reagan, Chief Cabinet Secretary Gotoda told reporters")."""
+    if mention.start < trigger.end:
+        return False
+    after = [t for t in view.tokens if t.start >= mention.end][:1]
+    if after and after[0].norm in _SAID_AFTER:
+        return True
+    before = [t for t in view.tokens if trigger.end <= t.start and t.end <= mention.start]
+    if not before:
+        return False
+    if fold(before[-1].surface) in _SAID_BEFORE:
+        return True
+    return len(before) >= 2 and [t.norm for t in before[-2:]] == ["according", "to"]

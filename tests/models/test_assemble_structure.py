@@ -530,3 +530,68 @@ def test_places_of_one_country_are_one_party_of_a_meeting() -> None:
     assert not meeting(madrid, spanish)  # Madrid and "Spanish" are both Spain
     assert meeting(madrid, rabat)
     assert meeting(spanish, sanchez)  # a person of a country meets for it, but is a party
+
+
+def _article(text: str, language: str, found: list[Mention]):  # type: ignore[no-untyped-def]
+    from models.s7_assemble.index import ArticleIndex
+
+    doc = Document.read(Article(id="t-3", text=text, language=language))
+    return ArticleIndex.of(doc, found)
+
+
+def test_a_short_title_and_country_is_the_office_holder_the_article_names() -> None:
+    from models.s7_assemble.officeholder import holder
+
+    text = (
+        "وزير الخارجية الإيراني محمد جواد ظريف يزور الكويت، ثم يزور الوزير الإيراني العراق."
+        " والتقى الرئيس الإيراني وفدا."
+    )
+    zarif = text.index("محمد جواد ظريف")
+    name = "Mohammad Javad Zarif"
+    found = [
+        Mention(
+            zarif,
+            zarif + 14,
+            "محمد جواد ظريف",
+            "PERSON",
+            "PERSON:Zarif",
+            name,
+            "IRN",
+            title="Foreign Minister",
+        )
+    ]
+    article = _article(text, "ar", found)
+    short = text.index("الوزير الإيراني")
+    named = holder("الوزير الإيراني", short, "IRN", article)
+    assert named is not None and named.name == "Mohammad Javad Zarif"
+    # another office of the same country, or another country, is someone else
+    assert holder("الرئيس الإيراني", text.index("الرئيس"), "IRN", article) is None
+    assert holder("الوزير العراقي", short, "IRQ", article) is None
+    # a headline before the name points forward to it
+    assert holder("the Iranian minister", 0, "IRN", article) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "is_source"),
+    [
+        ("Scholz will hold talks with Macron, spokesman Hebestreit told reporters.",
+         "Hebestreit", True),
+        ("Scholz met Macron in Paris, according to Hebestreit.", "Hebestreit", True),
+        ("Scholz met Macron and Hebestreit in Paris.", "Hebestreit", False),
+        ("Hebestreit said Scholz met Macron.", "Hebestreit", False),  # before: another rule
+        ("التقى شولتس ماكرون في باريس، وقال هيبشترايت إن اللقاء كان وديا.", "هيبشترايت", True),
+    ],
+)  # fmt: skip
+def test_a_source_after_the_trigger_is_no_party(text: str, source: str, is_source: bool) -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.subjects import reporter_after
+
+    start = text.index(source)
+    person = Mention(start, start + len(source), source, "PERSON", f"PERSON:{source}")
+    article = _article(text, "ar" if source[0] > "z" else "en", [person])
+    word = next(w for w in ("talks", "met", "التقى") if w in text)
+    at = text.index(word)
+    view = build_view(article.doc.sentences[0], article)
+    trigger = Trigger(at, at + len(word), word, "MEETING")
+    assert reporter_after(view, trigger, person) is is_source
