@@ -23,6 +23,7 @@ from models.s7_assemble.context import build_view, nearest_time
 from models.s7_assemble.destinations import dateline
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.officeholder import holder
+from models.s7_assemble.possessor import owner
 from models.s7_assemble.subjects import reporter_after
 from models.schema import EntityKind
 
@@ -173,6 +174,7 @@ def candidates(
                     cand.add(role.role, mention)  # type: ignore[arg-type]
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
                 places.append(mention)
+        cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
         if places:
             cand.location = places[0]
         elif trig.type == "MEETING" or (trig.type == "VISIT" and trig.status == "occurred"):

@@ -595,3 +595,41 @@ def test_a_source_after_the_trigger_is_no_party(text: str, source: str, is_sourc
     view = build_view(article.doc.sentences[0], article)
     trigger = Trigger(at, at + len(word), word, "MEETING")
     assert reporter_after(view, trigger, person) is is_source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("قال شولتس أمس. وأضاف معاليه للصحفيين عقب لقائه ماكرون إن الحوار مفيد.", "شولتس"),
+        ("وقال شولتس عقب لقائه ماكرون إن الحوار مفيد.", "شولتس"),
+        ("Scholz spoke after their meeting with Macron.", "Scholz"),
+        ("وقال شولتس عقب اللقاء مع ماكرون إن الحوار مفيد.", None),  # no pronoun: no owner
+        ("نفى النائب المستقل لقاءه ماكرون.", None),  # a title is no name
+    ],
+)
+def test_a_possessed_meeting_word_of_one_party_belongs_to_the_subject(
+    text: str, expected: str | None
+) -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.possessor import owner
+
+    names = {"شولتس": "Scholz", "ماكرون": "Macron", "Scholz": "Scholz", "Macron": "Macron"}
+    found = [
+        Mention(text.index(w), text.index(w) + len(w), w, "PERSON", f"PERSON:{n}", n)
+        for w, n in names.items()
+        if w in text
+    ]
+    phrase = "النائب المستقل"
+    if phrase in text:  # the entity head's span over a title
+        at = text.index(phrase)
+        found.append(Mention(at, at + len(phrase), phrase, "PERSON", f"PERSON:~{phrase}"))
+    article = _article(text, "en" if text.isascii() else "ar", found)
+    word = next(w for w in ("لقائه", "اللقاء", "لقاءه", "meeting") if w in text)
+    at = text.index(word)
+    sentence = next(s for s in article.doc.sentences if s.start <= at < s.end)
+    macron = next(m for m in found if m.name == "Macron")
+    cand = Candidate("MEETING", "occurred", [("participant", macron)])
+    got = owner(build_view(sentence, article), Trigger(at, at + len(word), word, "MEETING"), cand)
+    assert (got.text if got else None) == expected

@@ -1,0 +1,81 @@
+"""The owner of a possessed meeting word: "عقب لقائه بكيري" (after *his* meeting with
+Kerry), "during their talks with Lee".
+
+The role head reads the party named after such a word and often not the one the
+pronoun points back to, leaving a meeting of one. The owner is the subject the
+sentence names before the word ("وقال الجبير عقب لقائه ..."), else, when the
+sentence names none ("وأضاف معاليه للصحفيين عقب لقائه": his excellency added), the
+person the previous sentence opens with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from models.mentions import Mention, Trigger
+from models.s1_document.normalize import fold
+from models.s7_assemble.candidate import PARTY_KINDS, Candidate
+from models.s7_assemble.context import SentenceView
+from models.s7_assemble.subjects import reported_before
+
+# An unknown span that opens with a glued preposition or the article is a phrase, not
+# a name: "بقاعة المحاضرات" (in the lecture hall), "للصحفيين" (to reporters), "النائب
+# المستقل" (the independent MP, a title). A name may lose one that way ("بشار"); the
+# gazetteer knows most of those.
+_PHRASE = re.compile(r"^[وف]?(?:[بل]|ال)")
+_OWNERS = frozenset(("his", "her", "their"))
+# Arabic possessive suffixes on a noun; a feminine noun's "ة" is not one ("زيارة").
+_SUFFIXES = ("ه", "ها", "هم", "هما")
+
+
+def _named(m: Mention) -> bool:
+    """A name the gazetteer knows, or an unknown one of two words or more that opens
+    no phrase: the entity head's spans include "للصحفيين" (to reporters), "أمس"
+    (yesterday) and "بقاعة المحاضرات" (in the lecture hall)."""
+    if m.in_title:
+        return False
+    return m.name is not None or (len(m.text.split()) >= 2 and not _PHRASE.match(fold(m.text)))
+
+
+def _possessed(view: SentenceView, trigger: Trigger) -> bool:
+    if trigger.text.endswith(_SUFFIXES) and len(trigger.text) > 3:
+        return True
+    before = [t for t in view.tokens if t.end <= trigger.start][-1:]
+    return bool(before) and before[0].norm in _OWNERS
+
+
+def owner(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mention | None:
+    """The party a possessed meeting word of a one-party meeting belongs to, or None."""
+    parties = [m for r, m in cand.actors if r == "participant"]
+    if cand.type != "MEETING" or len(parties) != 1 or not _possessed(view, trigger):
+        return None
+    keys = {parties[0].key}
+    said = reported_before(view, trigger)
+    before = [
+        m
+        for m in view.mentions
+        if m.kind in PARTY_KINDS
+        and m.end <= trigger.start
+        and m.key not in keys
+        and _named(m)
+        and view.marks.get(m.start) is None
+        and not any(m.end <= s for s in said)
+    ]
+    if before:
+        return before[-1]
+    return _previous_subject(view, keys)
+
+
+def _previous_subject(view: SentenceView, keys: set[str]) -> Mention | None:
+    """The first person of the sentence before ``view``'s."""
+    doc = view.article.doc
+    index = doc.sentence_index(view.sentence)
+    if index == 0:
+        return None
+    prev = doc.sentences[index - 1]
+    people = [
+        m
+        for m in view.article.mentions_in(prev.start, prev.end)
+        if m.kind == "PERSON" and _named(m)
+    ]
+    return people[0] if people and people[0].key not in keys else None
