@@ -174,6 +174,8 @@ def candidates(
                     cand.add(role.role, mention)  # type: ignore[arg-type]
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
                 places.append(mention)
+            elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
+                places.append(replace(mention, kind="GPE"))
         cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
         if places:
             cand.location = places[0]
@@ -183,7 +185,42 @@ def candidates(
             cand.location = _away(cand, dateline(view))
         cand.time = nearest_time(view, trigger)
         out.append(_consistent(cand))
+        received = _reception(out[-1])
+        if received is not None:
+            out.append(received)
     return out
+
+
+def _reception(visit: Candidate) -> Candidate | None:
+    """A host receiving a visitor meets them ("Saied welcomed Larbaoui at Carthage
+    Palace", "استقبل ... الضيف"): the meeting of a visit the core reads with both."""
+    if visit.type != "VISIT":
+        return None
+    guests = [(r, m) for r, m in visit.actors if r == "visitor"]
+    hosts = [(r, m) for r, m in visit.actors if r == "host"]
+    if not guests or not hosts:
+        return None
+    meeting = Candidate("MEETING", visit.status, evidence=list(visit.evidence),
+                        confidence=visit.confidence)  # fmt: skip
+    for _role, m in guests + hosts:
+        meeting.add("participant", m)
+    meeting.location, meeting.time = visit.location, visit.time
+    return meeting
+
+
+def _guessed(mention: Mention, reading: Reading, shift: int) -> bool:
+    """An unknown capitalised name whose kind stage 2 guessed ("Kinshasa" as a person)
+    and the entity head reads as a place: with the role head reading it as where the
+    event happened, two learned readings outweigh a guess ("Western", "Presidential"
+    stay no places: the entity head does not call them places)."""
+    if mention.name is not None or mention.key.startswith(("TITLE:", "PERSON:~")):
+        return False
+    return any(
+        span.label in ("GPE", "LOC")
+        and shift + span.start < mention.end
+        and mention.start < shift + span.end
+        for span in reading.entities
+    )
 
 
 def _away(cand: Candidate, place: Mention | None) -> Mention | None:

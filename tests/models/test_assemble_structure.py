@@ -633,3 +633,47 @@ def test_a_possessed_meeting_word_of_one_party_belongs_to_the_subject(
     cand = Candidate("MEETING", "occurred", [("participant", macron)])
     got = owner(build_view(sentence, article), Trigger(at, at + len(word), word, "MEETING"), cand)
     assert (got.text if got else None) == expected
+
+
+def _core_candidates(text: str, found: list[Mention], trigger: str, kind: str, roles, entities=()):  # type: ignore[no-untyped-def]
+    """Candidates of a hand-made core reading of ``text`` (one sentence)."""
+    from models.s6_core.reader import Reading, RoleReading, TriggerReading
+    from models.s6_core.spans import Span
+    from models.s7_assemble.readings import candidates
+
+    article = _article(text, "en", found)
+    at = text.index(trigger)
+    read = [RoleReading(text.index(w), text.index(w) + len(w), r, 0.9) for w, r in roles]
+    reading = Reading(
+        entities=[Span(text.index(w), text.index(w) + len(w), label) for w, label in entities],
+        triggers=[TriggerReading(at, at + len(trigger), kind, 0.99, "occurred", 0.9, tuple(read))],  # type: ignore[arg-type]
+    )
+    return candidates(article.doc.sentences[0], reading, article)
+
+
+def test_an_unknown_name_both_heads_read_as_a_place_is_the_place() -> None:
+    text = "Mudavadi is visiting Kinshasa to press for a ceasefire."
+    found = [  # stage 2 guessed a person for the unknown capitalised name
+        Mention(0, 8, "Mudavadi", "PERSON", "PERSON:Mudavadi", "Musalia Mudavadi"),
+        Mention(21, 29, "Kinshasa", "PERSON", "PERSON:kinshasa"),
+    ]
+    roles = [("Mudavadi", "visitor"), ("Kinshasa", "place")]
+    (visit,) = _core_candidates(text, found, "visiting", "VISIT", roles, [("Kinshasa", "GPE")])
+    assert visit.location is not None and visit.location.text == "Kinshasa"
+    # the entity head calling it a person leaves the guess alone
+    (visit,) = _core_candidates(text, found, "visiting", "VISIT", roles, [("Kinshasa", "PER")])
+    assert visit.location is None
+
+
+def test_a_host_receiving_a_visitor_meets_them() -> None:
+    text = "Saied welcomed Larbaoui at Carthage Palace."
+    found = [
+        Mention(0, 5, "Saied", "PERSON", "PERSON:Saied", "Kais Saied"),
+        Mention(15, 23, "Larbaoui", "PERSON", "PERSON:Larbaoui", "Nadir Larbaoui"),
+    ]
+    roles = [("Saied", "host"), ("Larbaoui", "visitor")]
+    visit, meeting = _core_candidates(text, found, "welcomed", "VISIT", roles)
+    assert (visit.type, meeting.type) == ("VISIT", "MEETING")
+    assert meeting.keys("participant") == {"PERSON:Saied", "PERSON:Larbaoui"}
+    # a visit with no host read is no meeting
+    assert len(_core_candidates(text, found, "welcomed", "VISIT", roles[1:])) == 1
