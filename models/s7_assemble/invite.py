@@ -61,3 +61,24 @@ def invitation(
         return before[-1], between[0]
     # "accepted an invitation to visit": the subject is the visitor, no inviter named
     return None, (before[-1] if before else (earlier[-1] if clause.relative and earlier else None))
+
+
+# "at the invitation of X", "بدعوة من X", "تلبية لدعوة X": X invites, someone else travels.
+# Not "الدعوة لـ X" nor "invitation to X": there X is the one invited.
+_AT_INVITATION = frozenset(fold(w) for w in ("بدعوة", "لدعوة"))
+_OF = frozenset(("of", "from", "by"))
+_TITLE_WORDS = 3  # "Chinese Premier", "الشيخ", "خادم الحرمين الشريفين الملك"
+
+
+def invited_by(view: SentenceView, mention: Mention) -> bool:
+    """Is ``mention`` named as the one who invites ("at the invitation of Chinese
+    Premier Wen", "بدعوة من الشيخ محمد")? A title of a few words may stand between."""
+    before = [fold(t.surface) for t in view.tokens if t.end <= mention.start][-_TITLE_WORDS - 2 :]
+    for k, word in enumerate(before):
+        rest = before[k + 1 :]
+        if word == "invitation" and rest and rest[0] in _OF:
+            return len(rest) - 1 <= _TITLE_WORDS
+        if word in _AT_INVITATION:
+            titles = rest[1:] if rest and rest[0] == "من" else rest
+            return len(titles) <= _TITLE_WORDS and not any(w.startswith("ل") for w in titles)
+    return False

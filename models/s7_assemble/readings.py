@@ -22,6 +22,7 @@ from models.s7_assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.s7_assemble.context import build_view, nearest_time
 from models.s7_assemble.destinations import dateline
 from models.s7_assemble.index import ArticleIndex
+from models.s7_assemble.invite import invited_by
 from models.s7_assemble.officeholder import holder
 from models.s7_assemble.possessor import owner
 from models.s7_assemble.subjects import reporter_after
@@ -169,7 +170,9 @@ def candidates(
             mention = _mention(text, role, sentence.start, view.mentions, article)
             if mention is None:
                 continue
-            if role.role != "place":
+            if role.role == "visitor" and invited_by(view, mention):
+                cand.add("host", mention)  # "at the invitation of Wen": Wen receives
+            elif role.role != "place":
                 if not reporter_after(view, trigger, mention):
                     cand.add(role.role, mention)  # type: ignore[arg-type]
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
@@ -196,8 +199,9 @@ def _reception(visit: Candidate) -> Candidate | None:
     Palace", "استقبل ... الضيف"): the meeting of a visit the core reads with both."""
     if visit.type != "VISIT":
         return None
-    guests = [(r, m) for r, m in visit.actors if r == "visitor"]
-    hosts = [(r, m) for r, m in visit.actors if r == "host"]
+    # people and organisations only: "the Grenada leaders" read as "Grenada" is no guest
+    guests = [(r, m) for r, m in visit.actors if r == "visitor" and m.kind in PARTY_KINDS]
+    hosts = [(r, m) for r, m in visit.actors if r == "host" and m.kind in PARTY_KINDS]
     if not guests or not hosts:
         return None
     meeting = Candidate("MEETING", visit.status, evidence=list(visit.evidence),

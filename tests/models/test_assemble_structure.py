@@ -677,3 +677,26 @@ def test_a_host_receiving_a_visitor_meets_them() -> None:
     assert meeting.keys("participant") == {"PERSON:Saied", "PERSON:Larbaoui"}
     # a visit with no host read is no meeting
     assert len(_core_candidates(text, found, "welcomed", "VISIT", roles[1:])) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "inviter"),
+    [
+        ("Mitchell will visit China at the invitation of Chinese Premier Wen.", "Wen", True),
+        ("At the invitation of Wen, Mitchell will visit China.", "Wen", True),
+        ("يزور مودي الإمارات بدعوة من الشيخ محمد.", "محمد", True),
+        ("يزور مودي الإمارات تلبية لدعوة محمد.", "محمد", True),
+        ("وجه لافروف الدعوة لقيادة حماس لزيارة موسكو.", "حماس", False),  # Hamas is invited
+        ("Wen sent an invitation to Mitchell to visit China.", "Mitchell", False),
+    ],
+)
+def test_the_one_who_invites_is_named_after_invitation_of(
+    text: str, name: str, inviter: bool
+) -> None:
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.invite import invited_by
+
+    at = text.index(name)
+    person = Mention(at, at + len(name), name, "PERSON", f"PERSON:{name}")
+    article = _article(text, "en" if text.isascii() else "ar", [person])
+    assert invited_by(build_view(article.doc.sentences[0], article), person) is inviter
