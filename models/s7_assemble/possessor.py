@@ -28,7 +28,7 @@ _OWNERS = frozenset(("his", "her", "their"))
 _SUFFIXES = ("ه", "ها", "هم", "هما")
 
 
-def _named(m: Mention) -> bool:
+def named(m: Mention) -> bool:
     """A name the gazetteer knows, or an unknown one of two words or more that opens
     no phrase: the entity head's spans include "للصحفيين" (to reporters), "أمس"
     (yesterday) and "بقاعة المحاضرات" (in the lecture hall)."""
@@ -57,7 +57,7 @@ def owner(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mention | No
         if m.kind in PARTY_KINDS
         and m.end <= trigger.start
         and m.key not in keys
-        and _named(m)
+        and named(m)
         and view.marks.get(m.start) is None
         and not any(m.end <= s for s in said)
     ]
@@ -74,8 +74,6 @@ def _previous_subject(view: SentenceView, keys: set[str]) -> Mention | None:
         return None
     prev = doc.sentences[index - 1]
     people = [
-        m
-        for m in view.article.mentions_in(prev.start, prev.end)
-        if m.kind == "PERSON" and _named(m)
+        m for m in view.article.mentions_in(prev.start, prev.end) if m.kind == "PERSON" and named(m)
     ]
     return people[0] if people and people[0].key not in keys else None

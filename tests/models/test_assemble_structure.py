@@ -700,3 +700,16 @@ def test_the_one_who_invites_is_named_after_invitation_of(
     person = Mention(at, at + len(name), name, "PERSON", f"PERSON:{name}")
     article = _article(text, "en" if text.isascii() else "ar", [person])
     assert invited_by(build_view(article.doc.sentences[0], article), person) is inviter
+
+
+def test_a_visit_the_core_reads_without_visitor_takes_the_rules_named_one() -> None:
+    text = "Erdogan will go to Indonesia after his visit to China."
+    found = [
+        Mention(0, 7, "Erdogan", "PERSON", "PERSON:Erdogan", "Recep Tayyip Erdogan", "TUR"),
+        Mention(19, 28, "Indonesia", "GPE", "GPE:IDN", "Indonesia", "IDN"),
+        Mention(48, 53, "China", "GPE", "GPE:CHN", "China", "CHN"),
+    ]
+    at = text.index("visit")
+    (visit,) = _core_candidates(text, found, text[at : at + 5], "VISIT", [("China", "place")])
+    assert visit.keys("visitor") == {"PERSON:Erdogan"}
+    assert visit.location is not None and visit.location.text == "China"
