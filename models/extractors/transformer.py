@@ -206,7 +206,8 @@ class TransformerExtractor:
         """s7: the core's candidates, the rules' for what it did not read, the events."""
         doc.candidates = article_candidates(doc)
         if self._fallback:
-            doc.candidates += _unread(doc.candidates, rule_candidates(doc))
+            rules = _unread(doc.candidates, rule_candidates(doc))
+            doc.candidates = _superseded(doc.candidates, rules) + rules
         return finish(doc, self._info)
 
 
@@ -222,6 +223,19 @@ def _onnx_top(
         return None
     except Exception as exc:  # the exporter and the runtime raise many unrelated types
         raise EncoderError("E207", f"cannot build the core's ONNX top layers: {exc}") from exc
+
+
+def _superseded(core: Sequence[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:
+    """The core's candidates less its incomplete ones where the rules read a complete
+    event of the same type in the same sentence: merged with it, a half reading can only
+    spoil it ("زوّدت فرنسا اليونان": two suppliers and no recipient, merged with the
+    rules' France-to-Greece, makes Greece both)."""
+    done = {(c.evidence[0].start, c.type) for c in rules if c.evidence and is_complete(c)}
+    return [
+        c
+        for c in core
+        if is_complete(c) or not c.evidence or (c.evidence[0].start, c.type) not in done
+    ]
 
 
 def _unread(core: Sequence[Candidate], rules: Sequence[Candidate]) -> list[Candidate]:

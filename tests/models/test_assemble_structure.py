@@ -713,3 +713,21 @@ def test_a_visit_the_core_reads_without_visitor_takes_the_rules_named_one() -> N
     (visit,) = _core_candidates(text, found, text[at : at + 5], "VISIT", [("China", "place")])
     assert visit.keys("visitor") == {"PERSON:Erdogan"}
     assert visit.location is not None and visit.location.text == "China"
+
+
+def test_a_half_core_reading_gives_way_to_the_rules_complete_one() -> None:
+    from models.extractors.transformer import _superseded
+    from models.mentions import Sentence
+    from models.s7_assemble.candidate import Candidate
+
+    text = "زودت فرنسا اليونان بمقاتلات. وقال المتحدث إن الصفقة تمت."
+    first, second = Sentence(0, 28, text[:28]), Sentence(29, len(text), text[29:])
+    france = Mention(5, 10, "فرنسا", "GPE", "GPE:FRA", "France", "FRA")
+    greece = Mention(11, 18, "اليونان", "GPE", "GPE:GRC", "Greece", "GRC")
+    half = Candidate("ARMS_TRANSFER", "occurred", [("supplier", france), ("supplier", greece)],
+                     evidence=[first])  # fmt: skip
+    other = Candidate("ARMS_TRANSFER", "occurred", [("supplier", france)], evidence=[second])
+    rule = Candidate("ARMS_TRANSFER", "occurred", [("supplier", france), ("recipient", greece)],
+                     evidence=[first])  # fmt: skip
+    assert _superseded([half, other], [rule]) == [other]  # the other sentence's stays
+    assert _superseded([half, other], []) == [half, other]
