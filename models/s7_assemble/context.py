@@ -119,11 +119,25 @@ def _has_preposition(token: Token) -> bool:
     return len(word) >= 4 and word[0] in "لب" and token.norm != word
 
 
+_SINCE = frozenset(fold(w) for w in ("since", "منذ", "until", "till", "حتى"))
+
+
+def _since(view: SentenceView, time: TimeMention) -> bool:
+    """A time that bounds a period ("the first visit since 1979", "منذ عام 2003", "until
+    January 1") dates something else than the event."""
+    before = [t for t in view.tokens if t.end <= time.start][-2:]
+    words = [fold(t.surface) for t in before]
+    return bool(words) and (
+        words[-1] in _SINCE
+        or (len(words) == 2 and words[0] in _SINCE and words[1] in ("عام", "سنة", "the"))
+    )
+
+
 def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
     """The time expression of the trigger's clause closest to the trigger; failing
     that, one opening the next clause ("سوف يزور موسكو، الثلاثاء المقبل")."""
     clause = view.clause_of(trigger.start)
-    inside = [t for t in view.times if clause.start <= t.start < clause.end]
+    inside = [t for t in view.times if clause.start <= t.start < clause.end and not _since(view, t)]
     if inside:
         return min(inside, key=lambda t: abs(t.start - trigger.start))
     later = [

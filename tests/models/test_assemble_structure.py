@@ -731,3 +731,26 @@ def test_a_half_core_reading_gives_way_to_the_rules_complete_one() -> None:
                      evidence=[first])  # fmt: skip
     assert _superseded([half, other], [rule]) == [other]  # the other sentence's stays
     assert _superseded([half, other], []) == [half, other]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scholz is the first chancellor to visit Iraq since 1979.", None),
+        ("زار شولتس العراق منذ عام 2003 مرتين.", None),
+        ("Scholz visited Iraq in 1979.", "1979"),
+    ],
+)
+def test_a_time_that_bounds_a_period_dates_no_event(text: str, expected: str | None) -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.context import build_view, nearest_time
+
+    year = next(y for y in ("1979", "2003") if y in text)
+    at = text.index(year)
+    article = _article(text, "en" if text.isascii() else "ar", [])
+    article.times.append(TimeMention(at, at + 4, year, year, year, "year"))
+    article._time_starts.append(at)
+    word = next(w for w in ("visit", "زار") if w in text)
+    trigger = Trigger(text.index(word), text.index(word) + len(word), word, "VISIT")
+    found = nearest_time(build_view(article.doc.sentences[0], article), trigger)
+    assert (found.text if found else None) == expected
