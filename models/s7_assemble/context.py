@@ -120,6 +120,7 @@ def _has_preposition(token: Token) -> bool:
 
 
 _SINCE = frozenset(fold(w) for w in ("since", "منذ", "until", "till", "حتى"))
+_YEAR = frozenset(fold(w) for w in ("عام", "سنة", "the"))
 
 
 def _since(view: SentenceView, time: TimeMention) -> bool:
@@ -128,8 +129,7 @@ def _since(view: SentenceView, time: TimeMention) -> bool:
     before = [t for t in view.tokens if t.end <= time.start][-2:]
     words = [fold(t.surface) for t in before]
     return bool(words) and (
-        words[-1] in _SINCE
-        or (len(words) == 2 and words[0] in _SINCE and words[1] in ("عام", "سنة", "the"))
+        words[-1] in _SINCE or (len(words) == 2 and words[0] in _SINCE and words[1] in _YEAR)
     )
 
 
