@@ -176,6 +176,8 @@ def candidates(
             elif role.role != "place":
                 if not reporter_after(view, trigger, mention):
                     cand.add(role.role, mention)  # type: ignore[arg-type]
+            elif _posted_to(view, mention):  # "المبعوث الأممي إلى اليمن": a title
+                continue
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
                 places.append(mention)
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
@@ -242,6 +244,23 @@ def _guessed(mention: Mention, reading: Reading, shift: int) -> bool:
         and mention.start < shift + span.end
         for span in reading.entities
     )
+
+
+# An envoy's post names no destination: "the UN envoy to Yemen", "المبعوث الأممي إلى
+# اليمن". Not "in"/"لدى": an ambassador mostly meets people where he is posted.
+_ENVOYS = frozenset(fold(w) for w in ("envoy", "ambassador", "representative", "coordinator",
+                                      "مبعوث", "المبعوث", "سفير", "السفير", "مندوب", "المندوب",
+                                      "ممثل", "الممثل", "المنسق", "منسق"))  # fmt: skip
+_POSTS = frozenset(fold(w) for w in ("to", "إلى", "الى"))
+_ENVOY_REACH = 2  # "the UN special envoy to", "المبعوث الأممي إلى"
+
+
+def _posted_to(view: SentenceView, place: Mention) -> bool:
+    """Is ``place`` the post in an envoy's title rather than where the event happened?"""
+    before = [fold(t.surface) for t in view.tokens if t.end <= place.start][-_ENVOY_REACH - 1 :]
+    if not before or before[-1] not in _POSTS:
+        return False
+    return any(w in _ENVOYS for w in before[:-1])
 
 
 def _away(cand: Candidate, place: Mention | None) -> Mention | None:

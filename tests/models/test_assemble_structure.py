@@ -754,3 +754,19 @@ def test_a_time_that_bounds_a_period_dates_no_event(text: str, expected: str | N
     trigger = Trigger(text.index(word), text.index(word) + len(word), word, "VISIT")
     found = nearest_time(build_view(article.doc.sentences[0], article), trigger)
     assert (found.text if found else None) == expected
+
+
+def test_an_envoys_post_is_no_place_of_the_event() -> None:
+    text = "Scholz received the UN special envoy to Yemen Grundberg in Berlin."
+    found = [
+        Mention(0, 6, "Scholz", "PERSON", "PERSON:Scholz", "Olaf Scholz", "DEU"),
+        Mention(40, 45, "Yemen", "GPE", "GPE:YEM", "Yemen", "YEM"),
+        Mention(46, 55, "Grundberg", "PERSON", "PERSON:Grundberg", "Hans Grundberg"),
+        Mention(59, 65, "Berlin", "GPE", "GPE:DEU", "Berlin", "DEU"),
+    ]
+    roles = [("Scholz", "participant"), ("Grundberg", "participant"), ("Yemen", "place")]
+    (meeting,) = _core_candidates(text, found, "received", "MEETING", roles)
+    assert meeting.location is None or meeting.location.text != "Yemen"
+    roles[-1] = ("Berlin", "place")
+    (meeting,) = _core_candidates(text, found, "received", "MEETING", roles)
+    assert meeting.location is not None and meeting.location.text == "Berlin"
