@@ -770,3 +770,23 @@ def test_an_envoys_post_is_no_place_of_the_event() -> None:
     roles[-1] = ("Berlin", "place")
     (meeting,) = _core_candidates(text, found, "received", "MEETING", roles)
     assert meeting.location is not None and meeting.location.text == "Berlin"
+
+
+def test_the_meeting_named_again_is_no_new_meeting() -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.readings import _back_reference
+
+    known = [Mention(0, 5, "شولتس", "PERSON", "PERSON:Scholz", "Olaf Scholz"),
+             Mention(6, 12, "ماكرون", "PERSON", "PERSON:Macron", "Emmanuel Macron")]  # fmt: skip
+    earlier = Candidate("MEETING", "occurred", [("participant", m) for m in known])
+    guests = [Mention(20, 31, "ومدير السجن", "PERSON", "PERSON:~ومدير السجن"),
+              Mention(33, 44, "وكيل المحافظ", "PERSON", "PERSON:~وكيل المحافظ")]  # fmt: skip
+    attended = Candidate("MEETING", "occurred", [("participant", m) for m in guests])
+    the_meeting = Trigger(13, 19, "اللقاء", "MEETING")
+    assert _back_reference(the_meeting, attended, [earlier])
+    assert not _back_reference(the_meeting, attended, [])  # nothing read before it
+    named = Candidate("MEETING", "occurred", [("participant", m) for m in known])
+    assert not _back_reference(the_meeting, named, [earlier])  # two known parties: a meeting
+    a_meeting = Trigger(13, 18, "لقاء", "MEETING")
+    assert not _back_reference(a_meeting, attended, [earlier])
