@@ -174,6 +174,8 @@ def candidates(
             mention = _mention(text, role, sentence.start, view.mentions, article)
             if mention is None:
                 continue
+            if role.role != "place" and _indefinite(view, mention):
+                continue  # "the second visit of an Iraqi president": nobody in particular
             if role.role == "visitor" and invited_by(view, mention):
                 cand.add("host", mention)  # "at the invitation of Wen": Wen receives
             elif role.role != "place":
@@ -266,6 +268,19 @@ def _posted_to(view: SentenceView, place: Mention) -> bool:
     if not before or before[-1] not in _POSTS:
         return False
     return any(w in _ENVOYS for w in before[:-1])
+
+
+_INDEFINITE = frozenset(("a", "an", "another", "any"))
+
+
+def _indefinite(view: SentenceView, mention: Mention) -> bool:
+    """Is ``mention`` a country's one office named with an indefinite article ("the
+    second visit of an Iraqi president")? Someone who ever held it, not a party. A group
+    stays one ("a Turkish intelligence team met ...")."""
+    if not mention.key.startswith("TITLE:"):
+        return False
+    before = [t for t in view.tokens if t.end <= mention.start][-1:]
+    return bool(before) and before[0].surface.lower() in _INDEFINITE
 
 
 def _away(cand: Candidate, place: Mention | None) -> Mention | None:

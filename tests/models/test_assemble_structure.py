@@ -790,3 +790,20 @@ def test_the_meeting_named_again_is_no_new_meeting() -> None:
     assert not _back_reference(the_meeting, named, [earlier])  # two known parties: a meeting
     a_meeting = Trigger(13, 18, "لقاء", "MEETING")
     assert not _back_reference(a_meeting, attended, [earlier])
+
+
+def test_an_office_with_an_indefinite_article_is_nobody_in_particular() -> None:
+    text = "It is the second visit of an Iraqi president to France."
+    office = Mention(29, 44, "Iraqi president", "PERSON", "TITLE:President:IRQ", "Iraqi President",
+                     "IRQ", title="President")  # fmt: skip
+    france = Mention(48, 54, "France", "GPE", "GPE:FRA", "France", "FRA")
+    roles = [("Iraqi president", "visitor"), ("France", "place")]
+    (visit,) = _core_candidates(text, [office, france], "visit", "VISIT", roles)
+    assert not visit.keys("visitor")
+    text = "It is the second visit of the Iraqi president to France."
+    office = Mention(30, 45, "Iraqi president", "PERSON", "TITLE:President:IRQ", "Iraqi President",
+                     "IRQ", title="President")  # fmt: skip
+    france = Mention(49, 55, "France", "GPE", "GPE:FRA", "France", "FRA")
+    assert text[office.start : office.end] == office.text
+    (visit,) = _core_candidates(text, [office, france], "visit", "VISIT", roles)
+    assert visit.keys("visitor") == {"TITLE:President:IRQ"}
