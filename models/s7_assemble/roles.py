@@ -164,6 +164,21 @@ def _destination_before(view: SentenceView, trigger: Trigger) -> Mention | None:
     return before[-1] if before else None
 
 
+# Words that open a clause of its own: a name after one is that clause's, not the
+# trigger's ("to visit Japan since President Reagan announced ...").
+_SUBORDINATOR_WORDS = ("since", "after", "before", "when", "while", "because",
+                       "منذ", "بعد", "قبل", "عندما", "حين")  # fmt: skip
+_SUBORDINATORS = frozenset(fold(w) for w in _SUBORDINATOR_WORDS)
+
+
+def _subordinate(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
+    """Does a clause-opening word stand between ``trigger`` and ``mention``?"""
+    return any(
+        trigger.end <= t.start and t.end <= mention.start and fold(t.surface) in _SUBORDINATORS
+        for t in view.tokens
+    )
+
+
 def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:
     """ "زيارة كيم" / "Kim's visit" / "visit by Kim": the visitor named with a noun trigger."""
     clause = view.clause_of(trigger.start)
@@ -176,7 +191,11 @@ def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:
         # "the second visit of an Iraqi president": someone generic, not a named visitor
         if view.text[max(mention.start - 3, 0) : mention.start].lower() in (" a ", "an "):
             continue
-        if trigger.end <= mention.start <= reach and unmarked:
+        if (
+            trigger.end <= mention.start <= reach
+            and unmarked
+            and not _subordinate(view, trigger, mention)
+        ):
             return mention
         gap = view.text[mention.end : trigger.start]
         if mention.end <= trigger.start and gap.strip() in ("'s", "’s"):

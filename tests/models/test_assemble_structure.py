@@ -807,3 +807,23 @@ def test_an_office_with_an_indefinite_article_is_nobody_in_particular() -> None:
     assert text[office.start : office.end] == office.text
     (visit,) = _core_candidates(text, [office, france], "visit", "VISIT", roles)
     assert visit.keys("visitor") == {"TITLE:President:IRQ"}
+
+
+def test_a_name_in_a_clause_of_its_own_is_no_visitor_of_the_visit_before_it() -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.roles import visit
+
+    def visitors(text: str) -> set[str]:
+        found = mentions(text)
+        article = _article(text, "en", found)
+        at = text.index("visit")
+        cand = Candidate("VISIT", "occurred")
+        visit(build_view(article.doc.sentences[0], article), Trigger(at, at + 5, "visit", "VISIT"),
+              cand)  # fmt: skip
+        return cand.keys("visitor")
+
+    text = "He is the first official to visit Berlin since President Macron announced plans."
+    assert visitors(text) == set()
+    assert visitors("It was the first visit by Macron to Berlin.") == {"PERSON:Emmanuel Macron"}
