@@ -188,6 +188,8 @@ def candidates(
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
                 places.append(replace(mention, kind="GPE"))
         cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
+        if not places and trig.type == "VISIT":
+            places = _modifier_place(view, trigger)  # "a Middle East tour"
         if places:
             cand.location = places[0]
         elif trig.type == "MEETING" or (trig.type == "VISIT" and trig.status == "occurred"):
@@ -281,6 +283,19 @@ def _indefinite(view: SentenceView, mention: Mention) -> bool:
         return False
     before = [t for t in view.tokens if t.end <= mention.start][-1:]
     return bool(before) and before[0].surface.lower() in _INDEFINITE
+
+
+def _modifier_place(view: SentenceView, trigger: Trigger) -> list[Mention]:
+    """A place named right before a visit noun, as its modifier: "a Middle East tour",
+    "his Gulf trip" (not a country adjective: "the Russian visit" may be by Russians)."""
+    return [
+        m
+        for m in view.mentions
+        if m.kind in PLACE_KINDS
+        and not m.demonym
+        and m.end <= trigger.start
+        and not view.text[m.end : trigger.start].strip()
+    ]
 
 
 def _away(cand: Candidate, place: Mention | None) -> Mention | None:

@@ -827,3 +827,17 @@ def test_a_name_in_a_clause_of_its_own_is_no_visitor_of_the_visit_before_it() ->
     text = "He is the first official to visit Berlin since President Macron announced plans."
     assert visitors(text) == set()
     assert visitors("It was the first visit by Macron to Berlin.") == {"PERSON:Emmanuel Macron"}
+
+
+def test_a_place_right_before_a_visit_noun_is_its_destination() -> None:
+    text = "Steinmeier started a Middle East tour on Thursday."
+    found = [
+        Mention(0, 10, "Steinmeier", "PERSON", "PERSON:Steinmeier", "Frank-Walter Steinmeier"),
+        Mention(21, 32, "Middle East", "LOC", "LOC:Middle East", "Middle East"),
+    ]
+    (visit,) = _core_candidates(text, found, "tour", "VISIT", [("Steinmeier", "visitor")])
+    assert visit.location is not None and visit.location.text == "Middle East"
+    text = "Steinmeier started a German tour on Thursday."  # an adjective names no place
+    found[1] = Mention(21, 27, "German", "GPE", "GPE:DEU", "Germany", "DEU", demonym=True)
+    (visit,) = _core_candidates(text, found, "tour", "VISIT", [("Steinmeier", "visitor")])
+    assert visit.location is None
