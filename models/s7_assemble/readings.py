@@ -57,6 +57,18 @@ def _verb_led(text: str, start: int, end: int) -> int:
     return start
 
 
+def _glued_and(text: str, start: int, end: int, surnames: set[str]) -> int:
+    """``start`` past a glued "و"/"ف" (and) when the rest is a surname the article names:
+    "وفابيوس هو" is "and Fabius is", the Fabius named before."""
+    words = tokenize(text[start:end])
+    if not words:
+        return start
+    first = fold(words[0].surface)
+    if first[:1] in "وف" and first[1:] in surnames:
+        return start + 1
+    return start
+
+
 def model_mentions(
     text: str,
     sentences: Sequence[Sentence],
@@ -69,11 +81,13 @@ def model_mentions(
     covered = bytearray(len(text))
     for m in known:
         covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    surnames = {fold(m.text.split()[-1]) for m in known if m.kind == "PERSON" and " " in m.text}
     out: list[Mention] = []
     for sentence, reading in zip(sentences, readings, strict=True):
         for span in reading.entities if reading else []:
             a, b = sentence.start + span.start, sentence.start + span.end
             a = _verb_led(text, a, b)
+            a = _glued_and(text, a, b, surnames)
             if covered.find(1, a, b) < 0:
                 out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
                 covered[a:b] = b"\x01" * (b - a)

@@ -841,3 +841,21 @@ def test_a_place_right_before_a_visit_noun_is_its_destination() -> None:
     found[1] = Mention(21, 27, "German", "GPE", "GPE:DEU", "Germany", "DEU", demonym=True)
     (visit,) = _core_candidates(text, found, "tour", "VISIT", [("Steinmeier", "visitor")])
     assert visit.location is None
+
+
+def test_a_glued_and_before_a_surname_the_article_names_is_no_part_of_the_name() -> None:
+    from models.mentions import Sentence
+    from models.s6_core.reader import Reading
+    from models.s6_core.spans import Span
+    from models.s7_assemble.readings import model_mentions
+
+    text = "وصل لوران فابيوس إلى طهران. وفابيوس هو أول وزير يزورها. ووليد حاضر."
+    fabius = Mention(4, 16, "لوران فابيوس", "PERSON", "PERSON:لوران فابيوس")
+    sentence = Sentence(0, len(text), text)
+    spans = [
+        (text.index("وفابيوس"), text.index("وفابيوس") + 7),
+        (text.index("ووليد"), text.index("ووليد") + 5),
+    ]
+    reading = Reading(entities=[Span(a, b, "PER") for a, b in spans])
+    found = [m.text for m in model_mentions(text, [sentence], [reading], [fabius])]
+    assert found == ["فابيوس", "ووليد"]  # "ووليد": no surname named, left alone
