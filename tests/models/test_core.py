@@ -305,15 +305,20 @@ def test_the_lexicon_turns_the_core_status_only_across_past_and_future() -> None
 def test_a_country_adjective_inside_a_role_span_is_the_party_s_country_not_the_party() -> None:
     """"الوزير الإيراني" (the Iranian minister) read as a visitor names a person of Iran,
     not Iran; a bare adjective span stays the country (weak, but what the text gives)."""
+    from models.s1_document import Document
     from models.s6_core.reader import RoleReading
+    from models.s7_assemble.index import ArticleIndex
     from models.s7_assemble.readings import _mention
+    from models.schema import Article
 
     text = "سيقوم الوزير الإيراني بزيارة العراق"
     at = text.index("الإيراني")
     iran = Mention(at, at + 8, "الإيراني", "GPE", "GPE:IRN", "Iran", "IRN", demonym=True)
     wide = RoleReading(text.index("الوزير"), at + 8, "visitor", 0.9)
-    found = _mention(text, wide, 0, [iran])
+    doc = Document.read(Article(id="a", text=text, language="ar"))
+    article = ArticleIndex.of(doc, [iran])  # it names no Iranian minister
+    found = _mention(text, wide, 0, [iran], article)
     assert found is not None and found.text == "الوزير الإيراني"
     assert (found.kind, found.country, found.name) == ("PERSON", "IRN", None)
-    bare = _mention(text, RoleReading(at, at + 8, "visitor", 0.9), 0, [iran])
+    bare = _mention(text, RoleReading(at, at + 8, "visitor", 0.9), 0, [iran], article)
     assert bare == iran
