@@ -1,11 +1,13 @@
 """Assembly: sentence signals, entity mentions and times in; merged :class:`Event` objects out.
 
-Shared by every extractor. Stages: coreference of bare names (``coref``),
-per-trigger candidates with roles (``roles``, ``subjects``, ``destinations``,
-``invite``, ``guests``, ``arms``, ``suppliers``; ``nominal`` keeps meeting nouns
-that have a meeting's structure; ``venue`` places meetings), merging
-within the article (``merge``), the time policy (``timing``), and public
-events with deterministic ids (``build``).
+Shared by every extractor. Stages: coreference of bare names (``coref``; the bare
+"kingdom", ``kingdom``), per-trigger candidates with roles (``roles``, ``subjects``,
+``destinations``, ``invite``, ``guests``, ``arms``, ``suppliers``; ``nominal`` keeps
+meeting nouns that have a meeting's structure; ``venue`` places meetings), the
+learned core's readings turned into candidates (``readings``, with ``officeholder``
+for "the Iranian minister" and ``possessor`` for "after his meeting with"), merging
+within the article (``merge``), the time policy (``timing``), and public events
+with deterministic ids (``build``).
 """
 
 from models.s7_assemble.pipeline import assemble
