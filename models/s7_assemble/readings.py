@@ -182,6 +182,8 @@ def candidates(
         start, end = sentence.start + trig.start, sentence.start + trig.end
         trigger = Trigger(start, end, text[start:end], trig.type)
         status = _status(trig, start, end, signal)
+        if trig.type == "MEETING" and _match(view, trigger):
+            continue  # "دخل المدرب اللقاء بتشكيلة ضمت": a game, not a meeting
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         places = []
         for role in sorted(trig.roles, key=lambda r: -r.score):
@@ -310,6 +312,29 @@ def _modifier_place(view: SentenceView, trigger: Trigger) -> list[Mention]:
         and m.end <= trigger.start
         and not view.text[m.end : trigger.start].strip()
     ]
+
+
+# "اللقاء" and "match" are also a game: in a sentence about sport the word is no meeting.
+_GAME_WORDS = ("لقاء", "اللقاء", "مباراة", "المباراة", "match", "game")
+_SPORT_WORDS = ("مباراة", "المباراة", "تشكيلة", "الشوط", "شوط", "المدرب", "مدرب", "الدوري",
+                "دوري", "هدف", "هدفا", "أهداف", "الأهداف", "الملعب", "ملعب", "كأس", "بطولة",
+                "البطولة", "منتخب", "المنتخب", "اللاعب", "لاعب", "اللاعبين", "لاعبي", "الحكم",
+                "match", "league", "coach", "goal", "goals", "lineup", "stadium", "tournament",
+                "cup", "squad", "striker", "midfielder", "kickoff", "fixture",
+                "referee")  # fmt: skip
+_GAME = frozenset(fold(w) for w in _GAME_WORDS)
+_SPORT = frozenset(fold(w) for w in _SPORT_WORDS)
+
+
+def _match(view: SentenceView, trigger: Trigger) -> bool:
+    """Is ``trigger`` a game's name ("اللقاء", "match") in a sentence about sport?"""
+    if fold(trigger.text) not in _GAME:
+        return False
+    return any(
+        (t.norm in _SPORT or fold(t.surface) in _SPORT)
+        and not (trigger.start <= t.start < trigger.end)
+        for t in view.tokens
+    )
 
 
 def _away(cand: Candidate, place: Mention | None) -> Mention | None:

@@ -641,7 +641,7 @@ def _core_candidates(text: str, found: list[Mention], trigger: str, kind: str, r
     from models.s6_core.spans import Span
     from models.s7_assemble.readings import candidates
 
-    article = _article(text, "en", found)
+    article = _article(text, "en" if text.isascii() else "ar", found)
     at = text.index(trigger)
     read = [RoleReading(text.index(w), text.index(w) + len(w), r, 0.9) for w, r in roles]
     reading = Reading(
@@ -859,3 +859,14 @@ def test_a_glued_and_before_a_surname_the_article_names_is_no_part_of_the_name()
     reading = Reading(entities=[Span(a, b, "PER") for a, b in spans])
     found = [m.text for m in model_mentions(text, [sentence], [reading], [fabius])]
     assert found == ["فابيوس", "ووليد"]  # "ووليد": no surname named, left alone
+
+
+def test_a_game_is_no_meeting() -> None:
+    text = "دخل المدرب شولتس اللقاء بتشكيلة ضمت ماكرون."
+    found = mentions(text)
+    roles = [("شولتس", "participant"), ("ماكرون", "participant")]
+    assert _core_candidates(text, found, "اللقاء", "MEETING", roles) == []
+    text = "وعقد شولتس اللقاء مع ماكرون في برلين."
+    found = mentions(text)
+    (meeting,) = _core_candidates(text, found, "اللقاء", "MEETING", roles)
+    assert meeting.type == "MEETING"
