@@ -23,6 +23,9 @@ class Candidate:
     items: list[Item] = field(default_factory=list)
     evidence: list[Sentence] = field(default_factory=list)
     confidence: float = 0.5
+    # Told apart from the events before it ("He also met Raul Castro"): it merges with
+    # no event of other parties through the one party they share.
+    another: bool = False
 
     def keys(self, role: Role) -> set[str]:
         """Canonical keys of the actors in ``role``."""

@@ -101,9 +101,18 @@ def _same_trip(a: Candidate, b: Candidate) -> bool:
     )
 
 
+def _apart(a: Candidate, b: Candidate) -> bool:
+    """A meeting marked as another ("also met") and one with a party of its own each."""
+    if a.type != "MEETING" or not (a.another or b.another):
+        return False
+    ka, kb = a.keys("participant"), b.keys("participant")
+    return bool(ka - kb) and bool(kb - ka)
+
+
 def compatible(a: Candidate, b: Candidate) -> bool:
     return (
         a.type == b.type
+        and not _apart(a, b)
         and (status_ok(a.status, b.status) or _same_trip(a, b))
         and (time_ok(a.time, b.time) or same_stay(a, b))
         and place_ok(a.location, b.location)

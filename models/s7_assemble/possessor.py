@@ -24,6 +24,7 @@ from models.s7_assemble.subjects import reported_before
 # gazetteer knows most of those.
 _PHRASE = re.compile(r"^[وف]?(?:[بل]|ال)")
 _OWNERS = frozenset(("his", "her", "their"))
+_ADVERBS = frozenset(("also", "later", "then", "separately", "subsequently"))
 # Arabic possessive suffixes on a noun; a feminine noun's "ة" is not one ("زيارة").
 _SUFFIXES = ("ه", "ها", "هم", "هما")
 
@@ -44,12 +45,25 @@ def _possessed(view: SentenceView, trigger: Trigger) -> bool:
     return bool(before) and before[0].norm in _OWNERS
 
 
+def _pronoun_subject(view: SentenceView, trigger: Trigger) -> bool:
+    """ "He also met with Raul Castro": an English sentence that opens with a pronoun
+    subject. (An Arabic verb's own subject, "كما التقى", measured as often someone
+    else than the previous sentence's first person.)"""
+    words = [t.norm for t in view.tokens if t.end <= trigger.start]
+    words = [w for w in words if w not in _ADVERBS]
+    return words in (["he"], ["she"])
+
+
 def owner(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mention | None:
     """The party a possessed meeting word of a one-party meeting belongs to, or None."""
     parties = [m for r, m in cand.actors if r == "participant"]
-    if cand.type != "MEETING" or len(parties) != 1 or not _possessed(view, trigger):
+    if cand.type != "MEETING" or len(parties) != 1:
         return None
     keys = {parties[0].key}
+    if _pronoun_subject(view, trigger):
+        return _previous_subject(view, keys, latin=True)
+    if not _possessed(view, trigger):
+        return None
     said = reported_before(view, trigger)
     before = [
         m
@@ -66,14 +80,21 @@ def owner(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mention | No
     return _previous_subject(view, keys)
 
 
-def _previous_subject(view: SentenceView, keys: set[str]) -> Mention | None:
-    """The first person of the sentence before ``view``'s."""
+def _previous_subject(view: SentenceView, keys: set[str], latin: bool = False) -> Mention | None:
+    """The first person of the sentence before ``view``'s; ``latin``: a one-word
+    capitalised name counts too ("Liang arrived here Friday. He also met ...")."""
     doc = view.article.doc
     index = doc.sentence_index(view.sentence)
     if index == 0:
         return None
     prev = doc.sentences[index - 1]
     people = [
-        m for m in view.article.mentions_in(prev.start, prev.end) if m.kind == "PERSON" and named(m)
+        m
+        for m in view.article.mentions_in(prev.start, prev.end)
+        if m.kind == "PERSON" and (named(m) or (latin and _latin_name(m)))
     ]
     return people[0] if people and people[0].key not in keys else None
+
+
+def _latin_name(m: Mention) -> bool:
+    return not m.in_title and m.text[:1].isascii() and m.text[:1].isupper()

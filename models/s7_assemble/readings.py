@@ -185,6 +185,7 @@ def candidates(
         if trig.type == "MEETING" and _match(view, trigger):
             continue  # "دخل المدرب اللقاء بتشكيلة ضمت": a game, not a meeting
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
+        cand.another = _also(view, trigger)
         places = []
         for role in sorted(trig.roles, key=lambda r: -r.score):
             mention = _mention(text, role, sentence.start, view.mentions, article)
@@ -335,6 +336,17 @@ def _match(view: SentenceView, trigger: Trigger) -> bool:
         and not (trigger.start <= t.start < trigger.end)
         for t in view.tokens
     )
+
+
+_ALSO = frozenset(fold(w) for w in ("also", "كما", "أيضا", "ايضا", "أيضاً"))
+_ALSO_REACH = 3  # "He also met", "كما التقى", "التقى أيضا"
+
+
+def _also(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the trigger marked as another event ("He also met", "كما التقى", "التقى أيضا")?"""
+    before = [t for t in view.tokens if t.end <= trigger.start][-_ALSO_REACH:]
+    after = [t for t in view.tokens if t.start >= trigger.end][:1]
+    return any(fold(t.surface) in _ALSO for t in before + after)
 
 
 def _away(cand: Candidate, place: Mention | None) -> Mention | None:

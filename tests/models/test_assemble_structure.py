@@ -870,3 +870,45 @@ def test_a_game_is_no_meeting() -> None:
     found = mentions(text)
     (meeting,) = _core_candidates(text, found, "اللقاء", "MEETING", roles)
     assert meeting.type == "MEETING"
+
+
+def test_he_also_met_is_another_meeting_of_the_previous_sentences_subject() -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.possessor import owner
+    from models.s7_assemble.readings import _also
+
+    text = "Liang arrived here Friday. He also met with Castro."
+    liang = Mention(0, 5, "Liang", "PERSON", "PERSON:liang")  # a capitalised unknown name
+    castro = Mention(44, 50, "Castro", "PERSON", "PERSON:Castro", "Raul Castro")
+    article = _article(text, "en", [liang, castro])
+    view = build_view(article.doc.sentences[1], article)
+    met = Trigger(text.index("met"), text.index("met") + 3, "met", "MEETING")
+    cand = Candidate("MEETING", "occurred", [("participant", castro)])
+    found = owner(view, met, cand)
+    assert found is not None and found.text == "Liang"
+    assert _also(view, met)
+    text = "Liang arrived here Friday. Officials also met with Castro."
+    article = _article(text, "en", [liang, Mention(51, 57, "Castro", "PERSON", "PERSON:Castro")])
+    view = build_view(article.doc.sentences[1], article)
+    met = Trigger(text.index("met"), text.index("met") + 3, "met", "MEETING")
+    assert owner(view, met, cand) is None  # a named subject of its own: no pronoun
+
+
+def test_a_meeting_marked_as_another_keeps_apart_from_one_of_other_parties() -> None:
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.merge import compatible
+
+    def person(name: str) -> Mention:
+        return Mention(0, 1, name, "PERSON", f"PERSON:{name}", name)
+
+    liang, fidel, raul = person("Liang"), person("Fidel"), person("Raul")
+    first = Candidate("MEETING", "occurred", [("participant", liang), ("participant", fidel)])
+    also = Candidate("MEETING", "occurred", [("participant", liang), ("participant", raul)])
+    also.another = True
+    assert not compatible(first, also)
+    again = Candidate("MEETING", "occurred", [("participant", person("Liang"))], another=True)
+    assert compatible(first, again)  # nobody of its own: the same meeting
+    also.another = False
+    assert compatible(first, also)  # unmarked, one shared party still merges
