@@ -98,3 +98,26 @@ def _previous_subject(view: SentenceView, keys: set[str], latin: bool = False) -
 
 def _latin_name(m: Mention) -> bool:
     return not m.in_title and m.text[:1].isascii() and m.text[:1].isupper()
+
+
+_WITH_REACH = 4  # "عقب لقائه بوزير الخارجية المصري", "after his meeting with the Egyptian"
+
+
+def counterpart(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mention | None:
+    """The party a one-party meeting word names right after it with "with" / "ب" / "مع"
+    ("عقب لقائه بوزير الخارجية المصري": after his meeting with the Egyptian foreign
+    minister), a name or an office of a country, when the role head read no second one."""
+    parties = [m for r, m in cand.actors if r == "participant"]
+    if cand.type != "MEETING" or len(parties) != 1:
+        return None
+    near = [t for t in view.tokens if t.start >= trigger.end][:_WITH_REACH]
+    reach = near[-1].end if near else trigger.end
+    for m in view.mentions:
+        if not (trigger.end <= m.start < reach) or m.kind not in PARTY_KINDS:
+            continue
+        glued_bi = m.start > 0 and view.text[m.start - 1] == "ب"  # "بوزير": with the minister
+        if m.key == parties[0].key or not (view.marks.get(m.start) == "with" or glued_bi):
+            continue
+        if m.name is not None or m.key.startswith("TITLE:"):
+            return m
+    return None

@@ -25,7 +25,7 @@ from models.s7_assemble.destinations import dateline
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.invite import invited_by
 from models.s7_assemble.officeholder import holder
-from models.s7_assemble.possessor import named, owner
+from models.s7_assemble.possessor import counterpart, named, owner
 from models.s7_assemble.roles import visit
 from models.s7_assemble.subjects import reporter_after
 from models.schema import EntityKind
@@ -205,6 +205,7 @@ def candidates(
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
                 places.append(replace(mention, kind="GPE"))
         cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
+        cand.add("participant", counterpart(view, trigger, cand))  # "لقائه بوزير الخارجية المصري"
         if not places and trig.type == "VISIT":
             places = _modifier_place(view, trigger)  # "a Middle East tour"
         if places:

@@ -912,3 +912,23 @@ def test_a_meeting_marked_as_another_keeps_apart_from_one_of_other_parties() -> 
     assert compatible(first, again)  # nobody of its own: the same meeting
     also.another = False
     assert compatible(first, also)  # unmarked, one shared party still merges
+
+
+def test_a_one_party_meeting_word_takes_the_office_named_with_it() -> None:
+    from models.mentions import Trigger
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.possessor import counterpart
+
+    text = "وقال الجبير عقب لقائه بوزير الخارجية المصري إن المباحثات مثمرة."
+    jubeir = Mention(5, 11, "الجبير", "PERSON", "PERSON:Jubeir", "Adel al-Jubeir")
+    at = text.index("وزير")
+    office = Mention(at, at + 20, "وزير الخارجية المصري", "PERSON", "TITLE:Foreign Minister:EGY",
+                     "Egyptian Foreign Minister", "EGY")  # fmt: skip
+    article = _article(text, "ar", [jubeir, office])
+    view = build_view(article.doc.sentences[0], article)
+    meeting = Trigger(text.index("لقائه"), text.index("لقائه") + 5, "لقائه", "MEETING")
+    cand = Candidate("MEETING", "occurred", [("participant", jubeir)])
+    assert counterpart(view, meeting, cand) is office
+    cand.add("participant", office)
+    assert counterpart(view, meeting, cand) is None  # two parties read: nothing to add
