@@ -36,7 +36,7 @@ def _object_first(view: SentenceView, trigger: Trigger, actors: list[Mention]) -
     if trigger.text.split()[-1].lower().lstrip("وفب") not in _OBJECT_FIRST:
         return None
     after = [m for m in actors if m.start >= trigger.end and view.marks.get(m.start) is None]
-    near = [t for t in view.tokens if t.start >= trigger.end][:3]
+    near = view.after(trigger.end)[:3]
     return after[0] if after and near and after[0].start <= near[-1].start else None
 
 

@@ -7,6 +7,7 @@ different stages line up without conversions in the role rules.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -64,6 +65,15 @@ class SentenceView:
 
     def word(self, label: str, token: Token) -> bool:
         return fold(token.surface) in markers()[label]["words"]
+
+    def before(self, offset: int) -> list[Token]:
+        """The sentence's words that end by ``offset``, in order (a binary search: the
+        role rules ask this of every trigger and mention)."""
+        return self.tokens[: bisect_right(self.tokens, offset, key=lambda t: t.end)]
+
+    def after(self, offset: int) -> list[Token]:
+        """The sentence's words that start at ``offset`` or later, in order."""
+        return self.tokens[bisect_left(self.tokens, offset, key=lambda t: t.start) :]
 
 
 def build_view(sentence: Sentence, article: ArticleIndex) -> SentenceView:

@@ -18,7 +18,7 @@ from models.s7_assemble.context import SentenceView
 
 def followed_by_here(view: SentenceView, trigger: Trigger) -> bool:
     """ "arrived here", "وصل هنا"."""
-    after = [t for t in view.tokens if t.start >= trigger.end][:1]
+    after = view.after(trigger.end)[:1]
     return bool(after) and after[0].norm in ("here", "هنا")
 
 

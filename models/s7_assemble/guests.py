@@ -59,8 +59,13 @@ def guest_meeting(visit: Candidate) -> Candidate | None:
     guests = [m for r, m in visit.actors if r == "visitor"]
     if not hosts or not guests:
         return None
+    return meeting_of(visit, [hosts[0], guests[0]])
+
+
+def meeting_of(visit: Candidate, parties: list[Mention]) -> Candidate:
+    """The meeting of ``parties`` a visit implies: its status, evidence and confidence."""
     meeting = Candidate("MEETING", visit.status, evidence=list(visit.evidence))
     meeting.confidence = visit.confidence
-    for mention in (hosts[0], guests[0]):
+    for mention in parties:
         meeting.add("participant", mention)
     return meeting

@@ -32,7 +32,7 @@ def _object_pronoun(view: SentenceView, token: Token) -> bool:
     word = fold(token.surface)
     if word.endswith(_PRONOUN_SUFFIXES) and not word.endswith("دعوه"):
         return True
-    following = [t for t in view.tokens if t.start >= token.end][:1]
+    following = view.after(token.end)[:1]
     return bool(following) and following[0].norm in _EN_PRONOUNS
 
 
@@ -73,7 +73,7 @@ _TITLE_WORDS = 3  # "Chinese Premier", "الشيخ", "خادم الحرمين ا
 def invited_by(view: SentenceView, mention: Mention) -> bool:
     """Is ``mention`` named as the one who invites ("at the invitation of Chinese
     Premier Wen", "بدعوة من الشيخ محمد")? A title of a few words may stand between."""
-    before = [fold(t.surface) for t in view.tokens if t.end <= mention.start][-_TITLE_WORDS - 2 :]
+    before = [fold(t.surface) for t in view.before(mention.start)][-_TITLE_WORDS - 2 :]
     for k, word in enumerate(before):
         rest = before[k + 1 :]
         if word == "invitation" and rest and rest[0] in _OF:

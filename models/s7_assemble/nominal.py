@@ -78,7 +78,7 @@ def _light_verb(view: SentenceView, trigger: Trigger) -> bool:
 
 
 def _round_of(view: SentenceView, of: Token) -> bool:
-    previous = [t for t in view.tokens if t.end <= of.start][-1:]
+    previous = view.before(of.start)[-1:]
     return bool(previous) and previous[0].surface.lower() in _ROUND
 
 
@@ -93,7 +93,7 @@ def _participle(view: SentenceView, trigger: Trigger) -> bool:
     (but not "a meeting of the Central Committee": the next word must be a name's)."""
     if trigger.text.lower() != "meeting":
         return False
-    near = [t for t in view.tokens if t.start >= trigger.end][:3]
+    near = view.after(trigger.end)[:3]
     if not near or not near[0].surface[:1].isupper():
         return False
     return any(
@@ -109,7 +109,7 @@ def _adjective(token: Token) -> bool:
 def _with_party(view: SentenceView, trigger: Trigger) -> bool:
     """ "talks with Hamas", "meeting between X and Y", "لقاء مع", "محادثات بين"."""
     clause = view.clause_of(trigger.start)
-    near = [t for t in view.tokens if t.start >= trigger.end][:_WITH_REACH]
+    near = view.after(trigger.end)[:_WITH_REACH]
     reach = near[-1].end if near else trigger.end
     return any(
         trigger.end <= m.start < min(reach, clause.end)

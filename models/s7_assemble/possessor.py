@@ -41,7 +41,7 @@ def named(m: Mention) -> bool:
 def _possessed(view: SentenceView, trigger: Trigger) -> bool:
     if trigger.text.endswith(_SUFFIXES) and len(trigger.text) > 3:
         return True
-    before = [t for t in view.tokens if t.end <= trigger.start][-1:]
+    before = view.before(trigger.start)[-1:]
     return bool(before) and before[0].norm in _OWNERS
 
 
@@ -49,7 +49,7 @@ def _pronoun_subject(view: SentenceView, trigger: Trigger) -> bool:
     """ "He also met with Raul Castro": an English sentence that opens with a pronoun
     subject. (An Arabic verb's own subject, "كما التقى", measured as often someone
     else than the previous sentence's first person.)"""
-    words = [t.norm for t in view.tokens if t.end <= trigger.start]
+    words = [t.norm for t in view.before(trigger.start)]
     words = [w for w in words if w not in _ADVERBS]
     return words in (["he"], ["she"])
 
@@ -110,7 +110,7 @@ def counterpart(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mentio
     parties = [m for r, m in cand.actors if r == "participant"]
     if cand.type != "MEETING" or len(parties) != 1:
         return None
-    near = [t for t in view.tokens if t.start >= trigger.end][:_WITH_REACH]
+    near = view.after(trigger.end)[:_WITH_REACH]
     reach = near[-1].end if near else trigger.end
     for m in view.mentions:
         if not (trigger.end <= m.start < reach) or m.kind not in PARTY_KINDS:

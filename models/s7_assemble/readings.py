@@ -22,6 +22,7 @@ from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
 from models.s7_assemble.context import SentenceView, build_view, nearest_time
 from models.s7_assemble.destinations import dateline
+from models.s7_assemble.guests import meeting_of
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.invite import invited_by
 from models.s7_assemble.officeholder import holder
@@ -246,14 +247,11 @@ def _reception(visit: Candidate) -> Candidate | None:
     if visit.type != "VISIT":
         return None
     # people and organisations only: "the Grenada leaders" read as "Grenada" is no guest
-    guests = [(r, m) for r, m in visit.actors if r == "visitor" and m.kind in PARTY_KINDS]
-    hosts = [(r, m) for r, m in visit.actors if r == "host" and m.kind in PARTY_KINDS]
+    guests = [m for r, m in visit.actors if r == "visitor" and m.kind in PARTY_KINDS]
+    hosts = [m for r, m in visit.actors if r == "host" and m.kind in PARTY_KINDS]
     if not guests or not hosts:
         return None
-    meeting = Candidate("MEETING", visit.status, evidence=list(visit.evidence),
-                        confidence=visit.confidence)  # fmt: skip
-    for _role, m in guests + hosts:
-        meeting.add("participant", m)
+    meeting = meeting_of(visit, guests + hosts)
     meeting.location, meeting.time = visit.location, visit.time
     return meeting
 
@@ -284,7 +282,7 @@ _ENVOY_REACH = 2  # "the UN special envoy to", "المبعوث الأممي إل
 
 def _posted_to(view: SentenceView, place: Mention) -> bool:
     """Is ``place`` the post in an envoy's title rather than where the event happened?"""
-    before = [fold(t.surface) for t in view.tokens if t.end <= place.start][-_ENVOY_REACH - 1 :]
+    before = [fold(t.surface) for t in view.before(place.start)][-_ENVOY_REACH - 1 :]
     if not before or before[-1] not in _POSTS:
         return False
     return any(w in _ENVOYS for w in before[:-1])
@@ -299,7 +297,7 @@ def _indefinite(view: SentenceView, mention: Mention) -> bool:
     stays one ("a Turkish intelligence team met ...")."""
     if not mention.key.startswith("TITLE:"):
         return False
-    before = [t for t in view.tokens if t.end <= mention.start][-1:]
+    before = view.before(mention.start)[-1:]
     return bool(before) and before[0].surface.lower() in _INDEFINITE
 
 
@@ -345,8 +343,8 @@ _ALSO_REACH = 3  # "He also met", "كما التقى", "التقى أيضا"
 
 def _also(view: SentenceView, trigger: Trigger) -> bool:
     """Is the trigger marked as another event ("He also met", "كما التقى", "التقى أيضا")?"""
-    before = [t for t in view.tokens if t.end <= trigger.start][-_ALSO_REACH:]
-    after = [t for t in view.tokens if t.start >= trigger.end][:1]
+    before = view.before(trigger.start)[-_ALSO_REACH:]
+    after = view.after(trigger.end)[:1]
     return any(fold(t.surface) in _ALSO for t in before + after)
 
 

@@ -31,12 +31,12 @@ _NAME_REACH = 2  # a place right before a name ("الرئيس الروسي فل�
 def is_title_complement(view: SentenceView, mention: Mention) -> bool:
     """True for the country in "Foreign Minister of North Korea" / "وزير خارجية كوريا"."""
     words = markers()["title"]["words"]
-    before = [t for t in view.tokens if t.end <= mention.start][-_TITLE_REACH:]
+    before = view.before(mention.start)[-_TITLE_REACH:]
     if any(fold(t.surface) in words or t.norm in words for t in before):
         return True
     if view.marks.get(mention.start) in ("to", "in"):
         return False  # "زيارة إلى طهران الرئيس روحاني": a destination, then the next party
-    after = [t for t in view.tokens if t.start >= mention.end][:_NAME_REACH]
+    after = view.after(mention.end)[:_NAME_REACH]
     people = [m for m in view.mentions if m.kind == "PERSON"]
     return any(m.start == t.start for t in after for m in people)
 
@@ -182,7 +182,7 @@ def _subordinate(view: SentenceView, trigger: Trigger, mention: Mention) -> bool
 def _genitive(view: SentenceView, trigger: Trigger) -> Mention | None:
     """ "زيارة كيم" / "Kim's visit" / "visit by Kim": the visitor named with a noun trigger."""
     clause = view.clause_of(trigger.start)
-    near = [t for t in view.tokens if t.start >= trigger.end][:4]
+    near = view.after(trigger.end)[:4]
     reach = near[-1].start if near else -1
     for mention in view.in_clause(clause):
         if mention.kind not in PARTY_KINDS:

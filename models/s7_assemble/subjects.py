@@ -49,7 +49,7 @@ def reported_before(view: SentenceView, trigger: Trigger) -> list[int]:
     """Offsets of reporting words ("said", "قال") before the trigger in its sentence; not
     one whose report refers back to the reporter by a pronoun and names no other party
     ("The Pentagon said it would transfer", "Ghanem said that his visit")."""
-    tokens = [t for t in view.tokens if t.end <= trigger.start]
+    tokens = view.before(trigger.start)
     return [t.start for t in tokens if fold(t.surface) in _REPORT and not _self(view, t, tokens)]
 
 
@@ -82,7 +82,7 @@ def apposition(view: SentenceView, trigger: Trigger) -> Mention | None:
         return None
     # Only a clause that opens with the name: "Raul Castro Ruz, vice-president of
     # the Armed Forces" describes, it names no new party.
-    words = [t for t in view.tokens if t.start >= later[0].start][:1]
+    words = view.after(later[0].start)[:1]
     parties = [m for m in view.in_clause(later[0]) if m.kind in PARTY_KINDS]
     opens = parties and words and parties[0].start <= words[0].start
     return parties[0] if opens else None
@@ -92,7 +92,7 @@ def participle_guest(view: SentenceView, trigger: Trigger) -> Mention | None:
     """ "talks with visiting President X": the party right after the participle visits."""
     if trigger.text.lower() != "visiting":
         return None
-    near = [t for t in view.tokens if t.start >= trigger.end][:5]
+    near = view.after(trigger.end)[:5]
     reach = near[-1].start if near else -1
     after = [m for m in view.mentions if m.kind in PARTY_KINDS and trigger.end <= m.start <= reach]
     if not after:
@@ -119,7 +119,7 @@ def received_someone(view: SentenceView, trigger: Trigger) -> bool:
     """False for a reception verb with no party among the next few words."""
     if trigger.text.lower() not in _RECEPTION:
         return True
-    near = [t for t in view.tokens if t.start >= trigger.end][:_GUEST_REACH]
+    near = view.after(trigger.end)[:_GUEST_REACH]
     if _hosted_thing(view, trigger, near):
         return False
     reach = near[-1].end if near else trigger.end
@@ -134,7 +134,7 @@ def _hosted_thing(view: SentenceView, trigger: Trigger, near: list[Token]) -> bo
     ("Putin was received by Xi" keeps its auxiliary; "Macron, received by Scholz," its name)."""
     if not near or near[0].norm != "by":
         return False
-    previous = [t for t in view.tokens if t.end <= trigger.start][-1:]
+    previous = view.before(trigger.start)[-1:]
     if not previous or previous[0].norm in _PASSIVE:
         return False
     return not any(m.start <= previous[0].start < m.end for m in view.mentions)
@@ -153,7 +153,7 @@ def reporter_after(view: SentenceView, trigger: Trigger, mention: Mention) -> bo
     ("will hold talks with Reagan, Chief Cabinet Secretary Gotoda told reporters")."""
     if mention.start < trigger.end:
         return False
-    after = [t for t in view.tokens if t.start >= mention.end][:1]
+    after = view.after(mention.end)[:1]
     if after and after[0].norm in _SAID_AFTER:
         return True
     before = [t for t in view.tokens if trigger.end <= t.start and t.end <= mention.start]

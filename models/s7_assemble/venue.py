@@ -37,7 +37,7 @@ _VISIT_LENGTH = dt.timedelta(days=7)  # words before the place searched for a to
 
 
 def _topic(view: SentenceView, place: Mention) -> bool:
-    before = [t for t in view.tokens if t.end <= place.start][-_TOPIC_REACH:]
+    before = view.before(place.start)[-_TOPIC_REACH:]
     return any(fold(t.surface) in _TOPIC or t.norm in _TOPIC for t in before)
 
 
