@@ -42,6 +42,17 @@ AR_WEEKDAYS = {
 }  # fmt: skip
 
 
+# Meteorological seasons (northern hemisphere, where nearly all our news is written):
+# first month and length. Winter runs December to February.
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+EN_SEASONS = {"spring": "spring", "summer": "summer", "autumn": "autumn", "fall": "autumn",
+              "winter": "winter"}  # fmt: skip
+AR_SEASONS = {
+    "الربيع": "spring", "ربيع": "spring", "الصيف": "summer", "صيف": "summer",
+    "الخريف": "autumn", "خريف": "autumn", "الشتاء": "winter", "شتاء": "winter",
+}  # fmt: skip
+
+
 def day(d: dt.date) -> Resolved:
     """A single day."""
     return d.isoformat(), d.isoformat(), "day"
@@ -88,6 +99,34 @@ def month_near(anchor: dt.date, mon: int, direction: str, prefer: Prefer = "past
     else:
         y -= mon > anchor.month
     return month(y, mon)
+
+
+def season(year_: int, first_month: int) -> Resolved:
+    """The three months of a season starting in ``first_month`` of ``year_``."""
+    end_year, end_month = shift_month(year_, first_month, 2)
+    return f"{year_:04d}-{first_month:02d}", f"{end_year:04d}-{end_month:02d}", "month"
+
+
+def season_near(anchor: dt.date, name: str, direction: str, prefer: Prefer = "past") -> Resolved:
+    """A season relative to the anchor: ``"next"`` starts after the anchor's month,
+    ``"last"`` ended before it, ``"this"`` is the one the anchor's year names
+    (the winter a January article is in), ``"past"`` defers to ``prefer`` (the
+    latest season started on or before the anchor, or the next for plans)."""
+    first = SEASONS[name]
+    # The season of this name that starts in the anchor's year or, for a January or
+    # February anchor, the winter begun the December before.
+    y = anchor.year - (first == 12 and anchor.month <= 2)
+    started = (anchor.year, anchor.month) >= (y, first)
+    ended = shift_month(y, first, 2) < (anchor.year, anchor.month)
+    if direction == "next":
+        y += started
+    elif direction == "last":
+        y -= not ended
+    elif direction == "past" and prefer == "future":
+        y += ended
+    elif direction == "past":
+        y -= not started
+    return season(y, first)
 
 
 def weekday_near(

@@ -101,6 +101,24 @@ def _rel_month(
     return cal.month_near(anchor, _mon(match), _direction(match), prefer)
 
 
+def _season(
+    match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
+) -> Resolved | None:
+    """ "next autumn", "this summer", "الخريف المقبل", "صيف 2014"."""
+    word = match.group("season").lower()
+    name = cal.EN_SEASONS.get(word) or cal.AR_SEASONS[word]
+    if match.groupdict().get("y"):
+        return cal.season(int(match.group("y")), cal.SEASONS[name])
+    if anchor is None:
+        return None
+    rel = (match.groupdict().get("rel") or "").lower()
+    direction = "this" if rel in _THIS else _DIRECTION.get(rel, "past")
+    return cal.season_near(anchor, name, direction, prefer)
+
+
+_THIS = {"this", "الحالي", "الحالية", "الجاري", "الجارية", "هذا", "هذه"}
+
+
 def _weekday(
     match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
 ) -> Resolved | None:
@@ -178,6 +196,9 @@ def _r(pattern: str, handler: Handler) -> Rule:
 
 
 _EN_REL = r"(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Pp]ast|[Cc]oming|[Pp]revious)"
+_EN_SEASON = r"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+_AR_SEASON = r"(?P<season>الربيع|الصيف|الخريف|الشتاء)"
+_AR_SEASON_OF = r"(?P<season>ربيع|صيف|خريف|شتاء)"
 _AR_REL = r"(?P<rel>الماضي|الماضية|المنصرم|المنصرمة|الفائت|المقبل|المقبلة|القادم|القادمة|الحالي|الحالية|الجاري|الجارية)"  # noqa: E501
 
 EN_RULES = [
@@ -190,6 +211,8 @@ EN_RULES = [
     _r(rf"{_EN_PREP}(?P<x>{_EN_MON})(?!\w)", _rel_month),
     _r(rf"(?P<x>\b{_EN_MON_SAFE})(?!\w)", _rel_month),
     _r(rf"(?P<x>\b(?:{_EN_REL}\s+)?{_EN_WD})\b", _weekday),
+    _r(rf"(?P<x>\b{_EN_REL}\s+{_EN_SEASON})\b", _season),
+    _r(rf"(?P<x>\b{_EN_SEASON}\s+(?:of\s+)?{_YEAR})\b", _season),
     _r(r"(?P<x>\b[Tt]oday|\b[Tt]onight)\b", _offset_day(0)),
     _r(r"(?P<x>\b[Yy]esterday)\b", _offset_day(-1)),
     _r(r"(?P<x>\b[Tt]omorrow)\b", _offset_day(1)),
@@ -222,6 +245,9 @@ AR_RULES = [
         rf"(?P<x>(?<!\w)(?:(?:يوم|اليوم|ليوم|أمس|امس)\s*\(?\s*)?{_AR_WD}(?:\s+{_AR_REL})?\)?)(?!\w)",
         _weekday,
     ),
+    _r(rf"(?P<x>(?<!\w){_AR_SEASON}\s+{_AR_REL})(?!\w)", _season),
+    _r(rf"(?P<x>(?<!\w)(?P<rel>هذا|هذه)\s+{_AR_SEASON})(?!\w)", _season),
+    _r(rf"(?<!\w)[وفل]?(?P<x>{_AR_SEASON_OF}\s+(?:(?:عام|العام|سنة)\s+)?{_YEAR})(?!\d)", _season),
     _r(r"(?P<x>(?<!\w)(?:أول\s+أمس|أمس\s+الأول|أول\s+من\s+أمس))(?!\w)", _offset_day(-2)),
     _r(r"(?P<x>(?<!\w)[وب]?(?:أمس|امس|الأمس|الامس|البارحة))(?!\w)", _offset_day(-1)),
     _r(r"(?P<x>(?<!\w)(?:غدا|غداً|غدًا))(?!\w)", _offset_day(1)),

@@ -241,3 +241,32 @@ def test_coarse_anchor_mentions_keep_their_offsets() -> None:
         ("July 2000", "2000-07", "2000-07", "month"),
     ]
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+SEASONS = [
+    # (expression, language, anchor, start, end): three months at month precision
+    ("الخريف المقبل", "ar", dt.date(2015, 7, 31), "2015-09", "2015-11"),
+    ("next autumn", "en", dt.date(2015, 10, 5), "2016-09", "2016-11"),
+    ("last summer", "en", dt.date(2015, 7, 31), "2014-06", "2014-08"),
+    ("this summer", "en", dt.date(2015, 7, 31), "2015-06", "2015-08"),
+    ("الشتاء الماضي", "ar", dt.date(2015, 7, 31), "2014-12", "2015-02"),
+    ("this winter", "en", dt.date(2015, 1, 10), "2014-12", "2015-02"),
+    ("هذا الصيف", "ar", dt.date(2015, 7, 31), "2015-06", "2015-08"),
+    ("the spring of 2014", "en", dt.date(2015, 7, 31), "2014-03", "2014-05"),
+    ("في صيف عام 2014", "ar", dt.date(2015, 7, 31), "2014-06", "2014-08"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "anchor", "start", "end"), SEASONS)
+def test_seasons_are_their_three_months(
+    text: str, lang: str, anchor: dt.date, start: str, end: str
+) -> None:
+    (mention,) = find_times(text, lang, anchor)
+    assert (mention.value_start, mention.value_end, mention.precision) == (start, end, "month")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"), [("the fall of Aleppo", "en"), ("يقضي الصيف في لندن", "ar")]
+)
+def test_a_season_word_alone_is_no_date(text: str, lang: str) -> None:
+    assert find_times(text, lang, dt.date(2015, 7, 31)) == []
