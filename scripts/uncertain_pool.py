@@ -84,9 +84,9 @@ def trigger_scores(texts: list[str]) -> list[float]:
 def pick(rows: list[dict], scores: list[float], n_band: int, n_high: int, n_low: int) -> list[dict]:
     rng = random.Random(5)
     lo, hi = BAND
-    band = [r for r, p in zip(rows, scores) if lo <= p < hi]
-    high = [r for r, p in zip(rows, scores) if p >= hi]
-    low = [r for r, p in zip(rows, scores) if 0.03 <= p < lo]
+    band = [r for r, p in zip(rows, scores, strict=True) if lo <= p < hi]
+    high = [r for r, p in zip(rows, scores, strict=True) if p >= hi]
+    low = [r for r, p in zip(rows, scores, strict=True) if 0.03 <= p < lo]
     chosen = (
         rng.sample(band, min(n_band, len(band)))
         + rng.sample(high, min(n_high, len(high)))
