@@ -75,7 +75,7 @@ def trigger_scores(texts: list[str]) -> list[float]:
             _, _, trig, _ = ex._reader.top(batch.hidden[BOTTOM], batch.attention_mask)
             for j, i in enumerate(idx):
                 probs = trig[j][batch.attention_mask[j].bool()]
-                best[i] = float((1 - probs[:, 0]).max()) if len(probs) else 0.0
+                best[i] = round(float((1 - probs[:, 0]).max()), 3) if len(probs) else 0.0
             if k % 200 == 0:
                 print(f"scored {k * 8}/{len(texts)}", file=sys.stderr)
     return best
