@@ -1,4 +1,7 @@
-"""Time expressions in Arabic and English, normalised against the publication date.
+"""Time expressions, normalised against the publication date.
+
+Arabic and English by our rules; every other language by rules built from dateparser's
+locale data (:mod:`models.s3_times.locales`).
 
 Rule-based on purpose (see ``shared/docs/FACTS.md``): dateparser alone reads
 "Tuesday" as the week before, returns None for "last September", "العام
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING
 from models.mentions import TimeMention
 from models.s3_times.anchor import Anchor
 from models.s3_times.calendar import Prefer, Resolved
+from models.s3_times.locales import locale_rules
 from models.s3_times.rules import RULES, Rule
 from models.schema import Precision
 
@@ -35,9 +39,11 @@ if TYPE_CHECKING:
 AnchorLike = Anchor | dt.datetime | dt.date
 
 
-def _candidates(text: str, anchor: Anchor | None, prefer: Prefer = "past") -> list[TimeMention]:
+def _candidates(
+    text: str, language: str, anchor: Anchor | None, prefer: Prefer = "past"
+) -> list[TimeMention]:
     found: list[TimeMention] = []
-    for rule in _rules_for(text):
+    for rule in _rules_for(text, language):
         for match in rule.pattern.finditer(text):
             resolved = _resolve(anchor, partial(_apply, rule, match, prefer))
             if resolved is None:
@@ -88,11 +94,14 @@ def _coarsen(first: Resolved, last: Resolved, limit: Precision) -> Resolved:
     return first[0][:width], last[1][:width], precision
 
 
-def _rules_for(text: str) -> list[Rule]:
+def _rules_for(text: str, language: str) -> list[Rule]:
     """The rules the text's scripts can match: Arabic ones where there is Arabic
     script, English word rules where there are Latin letters, digit-only rules
-    (ISO dates, bare years) always. Skipping the rest halves the cost."""
+    (ISO dates, bare years) always, and for any other language the rules built
+    from dateparser's data for it. Skipping the rest halves the cost."""
     rules = list(RULES["digits"])
+    if language not in ("ar", "en"):
+        rules += locale_rules(language)
     if _LATIN.search(text):
         rules += RULES["en"]
     if _ARABIC.search(text):
@@ -144,7 +153,7 @@ def find_times(
     >>> [(m.text, m.value_start) for m in find_times("في يوليو 2000", "ar", None)]
     [('يوليو 2000', '2000-07')]
     """
-    return _non_overlapping(_candidates(text, _anchor(anchor), prefer))
+    return _non_overlapping(_candidates(text, language, _anchor(anchor), prefer))
 
 
 def _anchor(anchor: AnchorLike | None) -> Anchor | None:

@@ -146,7 +146,7 @@ _UNIT_WORDS = {
 }  # fmt: skip
 
 
-def _shift(anchor: dt.date, unit: str, delta: int) -> Resolved:
+def shift(anchor: dt.date, unit: str, delta: int) -> Resolved:
     """The day/week/month/year ``delta`` units from the anchor's."""
     if unit == "d":
         return cal.day(anchor + dt.timedelta(days=delta))
@@ -165,7 +165,7 @@ def _relative_unit(
         return None
     rel = (match.group("rel") or "").lower()
     delta = {"last": -1, "next": 1}.get(_DIRECTION.get(rel, ""), 0)
-    return _shift(anchor, _UNIT_WORDS[match.group("unit").lower()], delta)
+    return shift(anchor, _UNIT_WORDS[match.group("unit").lower()], delta)
 
 
 def _ago(match: re.Match[str], anchor: dt.date | None, _prefer: Prefer = "past") -> Resolved | None:
@@ -174,7 +174,7 @@ def _ago(match: re.Match[str], anchor: dt.date | None, _prefer: Prefer = "past")
         return None
     unit_word = match.group("unit").lower()
     count = _count(match.group("n"), unit_word)
-    return None if count is None else _shift(anchor, _UNIT_WORDS[unit_word], -count)
+    return None if count is None else shift(anchor, _UNIT_WORDS[unit_word], -count)
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

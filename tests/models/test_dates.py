@@ -270,3 +270,50 @@ def test_seasons_are_their_three_months(
 )
 def test_a_season_word_alone_is_no_date(text: str, lang: str) -> None:
     assert find_times(text, lang, dt.date(2015, 7, 31)) == []
+
+
+OTHER_LANGUAGES = [
+    # (text, language, expression, start, end): dateparser's names, our semantics
+    ("Macron a reçu mardi à l'Élysée Narendra Modi.", "fr", "mardi", "2024-05-07", "2024-05-07"),
+    (
+        "Scholz se rendra à Paris la semaine prochaine.",
+        "fr",
+        "la semaine prochaine",
+        "2024-05-13",
+        "2024-05-19",
+    ),
+    ("Milei llegó el viernes a Madrid.", "es", "viernes", "2024-05-03", "2024-05-03"),
+    ("Лавров встретился с Ван И вчера.", "ru", "вчера", "2024-05-08", "2024-05-08"),
+    ("Erdoğan dün Ankara'da ağırladı.", "tr", "dün", "2024-05-08", "2024-05-08"),
+    ("عراقچی روز سه‌شنبه دیدار کرد.", "fa", "سه\u200cشنبه", "2024-05-07", "2024-05-07"),
+    ("السودانی هفته آینده به تهران سفر کند.", "fa", "هفته آینده", "2024-05-13", "2024-05-19"),
+    ("习近平星期二在北京会见了普京。", "zh", "星期二", "2024-05-07", "2024-05-07"),
+    ("2024年5月7日，普京抵达北京。", "zh", "2024年5月7日", "2024-05-07", "2024-05-07"),
+    ("Le 7 mai 2024, Modi est arrivé.", "fr", "7 mai 2024", "2024-05-07", "2024-05-07"),
+    ("Petro viajó a Pekín en mayo de 2023.", "es", "mayo de 2023", "2023-05", "2023-05"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expr", "start", "end"), OTHER_LANGUAGES)
+def test_other_languages_use_dateparser_names(
+    text: str, lang: str, expr: str, start: str, end: str
+) -> None:
+    (mention,) = find_times(text, lang, dt.date(2024, 5, 9))
+    assert (mention.text, mention.value_start, mention.value_end) == (expr, start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Esta mañana el presidente habló.", "es"),  # this morning, not tomorrow
+        ("El mar estaba en calma.", "es"),  # "mar" abbreviates Tuesday
+        ("La mission vers mars a été reportée.", "fr"),  # a bare month name stays unread
+    ],
+)
+def test_other_languages_leave_everyday_words(text: str, lang: str) -> None:
+    assert find_times(text, lang, dt.date(2024, 5, 9)) == []
+
+
+def test_a_planned_weekday_in_another_language_reads_forward() -> None:
+    (mention,) = find_times("recibirá el próximo martes", "es", dt.date(2024, 5, 9), "future")
+    assert mention.value_start == "2024-05-14"
