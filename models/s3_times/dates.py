@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from models.mentions import TimeMention
 from models.s3_times.anchor import Anchor
 from models.s3_times.calendar import Prefer, Resolved
-from models.s3_times.locales import locale_rules
+from models.s3_times.locales import CJK, locale_rules
 from models.s3_times.rules import RULES, Rule
 from models.schema import Precision
 
@@ -96,7 +96,8 @@ def _coarsen(first: Resolved, last: Resolved, limit: Precision) -> Resolved:
 
 def _rules_for(text: str, language: str) -> list[Rule]:
     """The rules the text's scripts can match: Arabic ones where there is Arabic
-    script, English word rules where there are Latin letters, digit-only rules
+    script, English word rules where there are Latin letters, digit dates with
+    Chinese/Japanese unit signs where there are CJK characters, digit-only rules
     (ISO dates, bare years) always, and for any other language the rules built
     from dateparser's data for it. Skipping the rest halves the cost."""
     rules = list(RULES["digits"])
@@ -106,6 +107,8 @@ def _rules_for(text: str, language: str) -> list[Rule]:
         rules += RULES["en"]
     if _ARABIC.search(text):
         rules += RULES["ar"]
+    if CJK.search(text):
+        rules += RULES["cjk"]
     return rules
 
 

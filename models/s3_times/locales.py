@@ -31,7 +31,7 @@ _UNITS = {"day": "d", "week": "w", "month": "m", "year": "y"}
 # Words dateparser lists that are also everyday words in context: "esta mañana" is this
 # morning, not tomorrow; "am Morgen" is in the morning.
 _NOT_AFTER = {"mañana": ("la ", "esta ", "de "), "morgen": ("am ", "diesen ", "heute ")}
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and Han
 _YEAR = r"(?P<y>1[89]\d\d|20\d\d)"
 
 
@@ -45,7 +45,6 @@ def locale_rules(language: str) -> tuple[Rule, ...]:
         *_relative_rules(info),
         *_date_rules(info),
         *_weekday_rules(info),
-        *(_CJK_DATES if language in ("zh", "ja") else ()),
     )
 
 
@@ -60,7 +59,7 @@ def _locale_info(language: str) -> dict[str, Any] | None:
 
 def _words(names: list[str], shortest: int = 4) -> list[str]:
     """Full names only (CJK names are short by nature), longest first."""
-    keep = {n for n in names if len(n) >= shortest or _CJK.search(n)}
+    keep = {n for n in names if len(n) >= shortest or CJK.search(n)}
     return sorted(keep, key=len, reverse=True)
 
 
@@ -104,7 +103,7 @@ def _relative_rules(info: dict[str, Any]) -> list[Rule]:
         words = _words(list(phrases), shortest=3)
         if not words:
             continue
-        cjk = bool(_CJK.search(words[0]))
+        cjk = bool(CJK.search(words[0]))
         body = _bounded(f"(?P<x>{_alternatives(words)})", cjk)
         rules.append(Rule(re.compile(body, re.IGNORECASE), _shifted(unit, delta)))
     return rules
@@ -123,7 +122,7 @@ def _weekday_rules(info: dict[str, Any]) -> list[Rule]:
         words = _words(list(info.get(key) or []))
         if not words:
             continue
-        cjk = bool(_CJK.search(words[0]))
+        cjk = bool(CJK.search(words[0]))
         body = _bounded(f"(?P<x>{_alternatives(words)})", cjk)
         rules.append(Rule(re.compile(body, re.IGNORECASE), _weekday(index)))
     return rules
@@ -142,19 +141,16 @@ def _date_rules(info: dict[str, Any]) -> list[Rule]:
     names: dict[str, int] = {}
     for number, key in enumerate(_MONTHS, start=1):
         for word in _words(list(info.get(key) or []), shortest=3):
-            if not _CJK.search(word):
+            if not CJK.search(word):
                 names.setdefault(word, number)
     if not names:
         return []
     month = f"(?P<mon>{_alternatives(sorted(names, key=len, reverse=True))})"
     link = r"\s+(?:de\s+|del\s+)?"
+    numbers = [(re.compile(_pattern(w), re.IGNORECASE), n) for w, n in names.items()]
 
     def number_of(match: re.Match[str]) -> int:
-        text = match.group("mon").lower().replace("\u200c", "")
-        for word, value in names.items():
-            if re.fullmatch(_pattern(word), text, re.IGNORECASE):
-                return value
-        return 0
+        return next((n for p, n in numbers if p.fullmatch(match.group("mon"))), 0)
 
     def full(m: re.Match[str], _a: dt.date | None, _p: Prefer) -> Resolved | None:
         return cal.safe_day(int(m.group("y")), number_of(m), int(m.group("d")))
@@ -174,20 +170,3 @@ def _date_rules(info: dict[str, Any]) -> list[Rule]:
         Rule(re.compile(rf"(?<!\w)(?P<x>{day}{link}{month})(?!\w)", flags), day_month),
         Rule(re.compile(rf"(?<!\w)(?P<x>{month}{link}{_YEAR})(?!\w)", flags), month_year),
     ]
-
-
-def _cjk_full(m: re.Match[str], _a: dt.date | None, _p: Prefer) -> Resolved | None:
-    return cal.safe_day(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-
-
-def _cjk_day(m: re.Match[str], anchor: dt.date | None, prefer: Prefer) -> Resolved | None:
-    if anchor is None:
-        return None
-    return cal.day_month_near(anchor, int(m.group("m")), int(m.group("d")), prefer)
-
-
-# "2024年5月7日", "5月7日": Chinese and Japanese write dates with digits and unit signs.
-_CJK_DATES = (
-    Rule(re.compile(rf"(?P<x>{_YEAR}年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})[日号])"), _cjk_full),
-    Rule(re.compile(r"(?<!\d)(?<!年)(?P<x>(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号])"), _cjk_day),
-)

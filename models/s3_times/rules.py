@@ -274,4 +274,24 @@ DIGIT_RULES = [
     _r(rf"(?<![\d$€£.,])(?P<x>\b{_YEAR})\b(?![.,]?\d)(?!\s+[a-z\u0600-\u06ff])(?!\s*%)", _year),
 ]
 
-RULES: dict[str, list[Rule]] = {"en": EN_RULES, "ar": AR_RULES, "digits": DIGIT_RULES}
+
+def _numeric_day_month(
+    match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
+) -> Resolved | None:
+    if anchor is None:
+        return None
+    return cal.day_month_near(anchor, int(match.group("m")), int(match.group("d")), prefer)
+
+
+# Chinese and Japanese write dates with digits and unit signs: "2024年5月7日", "5月7日".
+CJK_RULES = [
+    _r(rf"(?P<x>{_YEAR}年(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})[日号])", _iso),
+    _r(r"(?<!\d)(?<!年)(?P<x>(?P<m>\d{1,2})月(?P<d>\d{1,2})[日号])", _numeric_day_month),
+]
+
+RULES: dict[str, list[Rule]] = {
+    "en": EN_RULES,
+    "ar": AR_RULES,
+    "digits": DIGIT_RULES,
+    "cjk": CJK_RULES,
+}
