@@ -32,8 +32,8 @@ def build_extractor(
     """Build the extractor ``kind`` ("lexicon" or "transformer").
 
     ``model_source``, ``cache_dir``, ``threads`` (CPU threads for torch) and
-    ``tuning`` (extra keyword arguments: ``scope``, ``max_length``, ``runtime``, ``fallback``,
-    ``spin``)
+    ``tuning`` (extra keyword arguments: ``weights_dir``, ``scope``, ``max_length``, ``runtime``,
+    ``fallback``, ``spin``)
     are used by the transformer extractor only.
 
     Raises :class:`ExtractorNotAvailable` for an unknown kind, a missing

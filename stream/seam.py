@@ -103,10 +103,12 @@ def load_extractor(settings: Settings, log: Callable[[str], None] | None = None)
 
 
 def _tuning(settings: Settings) -> dict[str, object]:
-    """The transformer's speed options, only where they differ from its defaults."""
+    """The transformer's weights and speed options, only where they differ from its defaults."""
     tuning: dict[str, object] = {}
     if settings.extractor != "transformer":
         return tuning
+    if settings.core_dir is not None:
+        tuning["weights_dir"] = settings.core_dir
     if settings.encoder_scope != "flagged":
         tuning["scope"] = settings.encoder_scope
     if settings.encoder_max_length is not None:

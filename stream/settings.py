@@ -154,6 +154,14 @@ class Settings(BaseSettings):
             "transformer extractor refuses another (error E205)."
         ),
     )
+    core_dir: Path | None = Field(
+        default=None,
+        description=(
+            "The learned core's weights: a directory holding core.json and core.safetensors, "
+            "as `eventwire train --out DIR` writes them. Empty: the shipped ones "
+            "(models/s6_core/weights)."
+        ),
+    )
     cache_dir: Path = Field(
         default=Path.home() / ".cache" / "eventwire",
         description="Where the converted encoder and its ONNX export are cached (≈ 1 GB).",

@@ -18,10 +18,13 @@ def train(
     data_dir: Annotated[Path, typer.Option(help="Event annotations (events_ar/en.jsonl).")] = REPO
     / "models"
     / "data",
-    out: Annotated[Path, typer.Option(help="Where to write core.json + core.safetensors.")] = REPO
-    / "models"
-    / "s6_core"
-    / "weights",
+    out: Annotated[
+        Path,
+        typer.Option(
+            help="Where to write core.json + core.safetensors (serve them from elsewhere with "
+            "EVENTWIRE_CORE_DIR)."
+        ),
+    ] = REPO / "models" / "s6_core" / "weights",
     ner_dir: Annotated[Path, typer.Option(help="NER corpora (shared/data/ner).")] = REPO.parent
     / "shared"
     / "data"
@@ -47,6 +50,7 @@ def train(
     layers' states are cached under EVENTWIRE_CACHE_DIR/features).
     """
     from models.s6_core.train import train_core  # torch is heavy: import on use
+    from models.s6_core.weights import WEIGHTS_DIR
 
     settings = load_settings()
     for path in (data_dir, ner_dir):
@@ -64,3 +68,5 @@ def train(
     )
     typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False))
     err.print(f"[green]weights written to {out}[/]")
+    if out.resolve() != WEIGHTS_DIR.resolve():
+        err.print(f"serve or score them with EVENTWIRE_CORE_DIR={out}")

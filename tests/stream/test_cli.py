@@ -158,6 +158,17 @@ def test_eval_of_a_missing_file() -> None:
     assert_one_red_line(eventwire("eval", "/no/such/gold.jsonl"), "cannot read /no/such/gold.jsonl")
 
 
+def test_missing_core_dir_is_one_line(tmp_path: Path) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(SAMPLES.read_text().splitlines()[0] + "\n")
+    out = tmp_path / "events.jsonl"
+    result = eventwire(
+        "extract", "--input", str(source), "--output", str(out),
+        env={"EVENTWIRE_CORE_DIR": str(tmp_path / "no-core")},
+    )  # fmt: skip
+    assert_one_red_line(result, f"cannot read the core's weights in {tmp_path / 'no-core'}")
+
+
 def test_train_writes_by_default_where_the_extractor_reads() -> None:
     import inspect
 

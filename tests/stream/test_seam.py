@@ -96,3 +96,32 @@ def test_factory_builds_or_explains(kind: str, tmp_path: Path) -> None:
         assert kind in str(exc)
     else:
         assert isinstance(extractor, Extractor)
+
+
+def test_a_missing_core_dir_is_a_clear_error(tmp_path: Path) -> None:
+    # EVENTWIRE_CORE_DIR reaches the transformer: it reads the core from there, and
+    # says which directory lacks it (before loading the encoder).
+    missing = tmp_path / "no-core"
+    settings = Settings(core_dir=missing, cache_dir=tmp_path / "cache")
+    with pytest.raises(ExtractorUnavailable, match=f"E201 .*{missing}"):
+        load_extractor(settings)
+
+
+@pytest.mark.slow
+def test_core_dir_serves_trained_weights_from_elsewhere(tmp_path: Path) -> None:
+    # What `eventwire train --out DIR` writes, served without replacing the shipped
+    # weights: a copy of them gives the shipped extractor's events.
+    import json
+    import shutil
+
+    from models.s6_core.weights import WEIGHTS_DIR
+
+    root = Path(__file__).resolve().parents[2]
+    cache = root / ".cache" / "eventwire"
+    core = shutil.copytree(WEIGHTS_DIR, tmp_path / "core")
+    seed = root.parent / "shared" / "eval" / "dev" / "seed.jsonl"
+    article = Article.model_validate(json.loads(seed.read_text().splitlines()[0])["article"])
+    shipped = load_extractor(Settings(cache_dir=cache, torch_threads=2))
+    copied = load_extractor(Settings(cache_dir=cache, torch_threads=2, core_dir=core))
+    expected = [e.event_id for e in shipped.extract_batch([article])[0]]
+    assert expected and [e.event_id for e in copied.extract_batch([article])[0]] == expected
