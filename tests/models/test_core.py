@@ -100,6 +100,28 @@ def test_shipped_training_data_is_valid_and_large() -> None:
     assert len({x.id for x in lines}) == len(lines)
 
 
+@pytest.mark.parametrize(
+    ("files", "event_lines"),
+    [
+        (["relabel/ar_visit_words.jsonl"], 70),
+        (["relabel/ar_visit_words.jsonl", "relabel/ar_trip_words.jsonl"], 120),
+        (["uncertain/events_ar.jsonl", "uncertain/events_en.jsonl"], 375),
+    ],
+)
+def test_data_kept_apart_still_applies(files: list[str], event_lines: int, tmp_path: Path) -> None:
+    # The re-readings and the unsure lines are kept as data beside the training files,
+    # with the one command that applies them (SOURCES.md): it must keep working as the
+    # training files grow.
+    for name in ("events_ar.jsonl", "events_en.jsonl"):
+        (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    before = {x.id: x for x in load_training(DATA)}
+    written, errors = convert_files([DATA / f for f in files], tmp_path)
+    assert not errors and written > 0
+    after = load_training(tmp_path)
+    added = [x for x in after if x.events and (x.id not in before or not before[x.id].events)]
+    assert len(added) == event_lines
+
+
 def test_bio_round_trip_is_word_level() -> None:
     text = "Putin met Kim Jong Un."
     offsets = [(0, 3), (3, 5), (5, 9), (9, 13), (13, 18), (18, 21), (21, 22)]
