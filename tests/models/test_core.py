@@ -105,6 +105,14 @@ def test_shipped_training_data_is_valid_and_large() -> None:
     [
         (["relabel/ar_visit_words.jsonl"], 70),
         (["relabel/ar_visit_words.jsonl", "relabel/ar_trip_words.jsonl"], 120),
+        (
+            [
+                "relabel/ar_visit_words.jsonl",
+                "relabel/ar_trip_words.jsonl",
+                "trips/ar_trip_sentences.jsonl",
+            ],
+            194,
+        ),
         (["uncertain/events_ar.jsonl", "uncertain/events_en.jsonl"], 375),
     ],
 )
