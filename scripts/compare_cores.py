@@ -41,20 +41,13 @@ POOLED = [
 BEHAVIOUR = ROOT / "tests" / "behaviour" / "items.jsonl"
 
 
-def _scores(gold: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:
-    ids = {str(line["article"]["id"]) for line in gold}
-    return scorer.score(gold, [p for p in preds if str(p["article_id"]) in ids], verbose=True)
-
-
 def _f1(result: dict[str, Any], key: str = "all") -> str:
     row = result["events"].get(key)
     return f"{row['f1']:.3f}" if row else "-"
 
 
-def _run(
-    extractor: TransformerExtractor, files: dict[str, list[dict[str, Any]]]
-) -> list[dict[str, Any]]:
-    articles = [Article.model_validate(g["article"]) for lines in files.values() for g in lines]
+def _run(extractor: TransformerExtractor, gold: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    articles = [Article.model_validate(line["article"]) for line in gold]
     return [e.model_dump(mode="json") for e in predict(extractor, articles)]
 
 
@@ -79,28 +72,29 @@ def _best_triggers(extractor: TransformerExtractor, articles: list[Article]) -> 
 
 
 def _misses(
-    extractor: TransformerExtractor, gold: list[dict[str, Any]], preds: list[dict[str, Any]]
+    extractor: TransformerExtractor,
+    gold: list[dict[str, Any]],
+    preds: list[dict[str, Any]],
+    result: dict[str, Any],
 ) -> None:
-    result = scorer.score(gold, preds, verbose=True)
-    articles = [Article.model_validate(g["article"]) for g in gold]
-    best = _best_triggers(extractor, articles)
+    """Print each miss of ``result`` (scored verbosely) with why it was missed."""
+    best = _best_triggers(extractor, [Article.model_validate(g["article"]) for g in gold])
     cutoff = extractor._reader.cutoffs.trigger
     kinds: Counter[str] = Counter()
     for line in result["log"]:
         if not line.startswith("MISS"):
             continue
         _, aid, kind, raw = line.split(" ", 3)
-        note = json.loads(raw).get("note", "")
-        if any(p["article_id"] == aid and p["type"] == kind for p in preds):
+        p = best.get((aid, kind), 0.0)
+        if any(e["article_id"] == aid and e["type"] == kind for e in preds):
             why = "wrong parties"
         else:
-            p = best.get((aid, kind), 0.0)
             why = (
                 "under 0.5" if p < 0.5 else "under the cutoff" if p < cutoff else "over the cutoff"
             )
         kinds[why] += 1
-        seen = best.get((aid, kind), 0.0)
-        print(f"  {why:16} {aid} {kind} (best trigger {seen:.2f}): {note[:100]}")
+        note = json.loads(raw).get("note", "")
+        print(f"  {why:16} {aid} {kind} (best trigger {p:.2f}): {note[:100]}")
     print("  " + ", ".join(f"{k}: {n}" for k, n in kinds.most_common()))
 
 
@@ -110,27 +104,25 @@ def main() -> int:
     parser.add_argument("--misses", action="store_true", help="classify the pooled misses")
     args = parser.parse_args()
     files = {path.stem: read_gold(path) for path in POOLED}
-    behaviour = {"items": read_gold(BEHAVIOUR)}
     pooled_gold = [line for lines in files.values() for line in lines]
+    behaviour = read_gold(BEHAVIOUR)
     print("core | pooled (ar / en) | core alone | " + " | ".join(files) + " | behavioural")
     for core in args.cores:
         where = None if core == "shipped" else Path(core)
-        row = []
-        for fallback in (True, False):
-            settings = Settings(core_dir=where, rule_fallback=fallback)
-            extractor = load_extractor(settings)
-            assert isinstance(extractor, TransformerExtractor)
-            preds = _run(extractor, files)
-            pooled = _scores(pooled_gold, preds)
-            if fallback:
-                row.append(f"{_f1(pooled)} ({_f1(pooled, 'ar')} / {_f1(pooled, 'en')})")
-                per_file = [_f1(_scores(lines, preds)) for lines in files.values()]
-                items = _f1(_scores(behaviour["items"], _run(extractor, behaviour)))
-                if args.misses:
-                    print(f"{core}: misses")
-                    _misses(extractor, pooled_gold, preds)
-            else:
-                row.append(_f1(pooled))
+        extractor = load_extractor(Settings(core_dir=where))
+        assert isinstance(extractor, TransformerExtractor)
+        preds = _run(extractor, pooled_gold)
+        # The scorer reads only the predictions of each file's own articles.
+        pooled = scorer.score(pooled_gold, preds, verbose=args.misses)
+        per_file = [_f1(scorer.score(lines, preds)) for lines in files.values()]
+        items = _f1(scorer.score(behaviour, _run(extractor, behaviour)))
+        if args.misses:
+            print(f"{core}: misses")
+            _misses(extractor, pooled_gold, preds, pooled)
+        alone = load_extractor(Settings(core_dir=where, rule_fallback=False))
+        assert isinstance(alone, TransformerExtractor)
+        core_alone = _f1(scorer.score(pooled_gold, _run(alone, pooled_gold)))
+        row = [f"{_f1(pooled)} ({_f1(pooled, 'ar')} / {_f1(pooled, 'en')})", core_alone]
         print(f"{core} | " + " | ".join(row + per_file + [items]), flush=True)
     return 0
 
