@@ -26,6 +26,7 @@ from models.s6_core.labels import (
 )
 from models.s6_core.network import CoreNet
 from models.s6_core.onnx_top import Tagged, tag_with_torch
+from models.s6_core.sides import both_sides, side_marked
 from models.s6_core.spans import Span, decode_bio
 from models.schema import EVENT_TYPES, EventType
 
@@ -207,10 +208,17 @@ class Reader:
         )
         allowed = [0] + [ROLE_LABELS.index(r) for r in ROLES_BY_TYPE[kind]]
         probs = logits[:, allowed].softmax(-1)
+        best = [int(p.argmax()) for p in probs]
+        flipped = None
+        if kind == "ARMS_TRANSFER":
+            marks = [side_marked(text, span, known) for span in spans]
+            flipped = both_sides(probs, best, marks, self.cutoffs.role)
+            if flipped is not None:
+                best[flipped[0]] = flipped[1]
         out = []
-        for (first, last), p in zip(spans, probs, strict=True):
-            k = int(p.argmax())
-            if k > 0 and float(p[k]) >= self.cutoffs.role:
+        for i, ((first, last), p, k) in enumerate(zip(spans, probs, best, strict=True)):
+            forced = flipped is not None and i == flipped[0]
+            if k > 0 and (forced or float(p[k]) >= self.cutoffs.role):
                 out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
         return tuple(out)
 

@@ -168,3 +168,25 @@ def test_a_paraphrased_trigger(extractor: TransformerExtractor) -> None:
     )
     texts = " ".join(a.text for a in event.actors)
     assert "Vestre" in texts and "Ndung'u" in texts
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "supplier", "recipient"),
+    [
+        ("ar", "تعتزم إيطاليا بيع فرقاطتين للبحرية المصرية.", "إيطاليا", "للبحرية المصرية"),
+        (
+            "en",
+            "Israeli officials allege that Hezbollah receives weapons from Iran.",
+            "Iran",
+            "Hezbollah",
+        ),
+    ],
+)
+def test_a_transfer_the_role_head_reads_one_sided(
+    extractor: TransformerExtractor, language: str, text: str, supplier: str, recipient: str
+) -> None:
+    # The role head reads both parties as suppliers; decoding asks for a recipient too.
+    art = Article(id="probe", language=language, published_at="2024-05-09", text=text)
+    (event,) = [e for e in extractor.extract_batch([art])[0] if e.type == "ARMS_TRANSFER"]
+    sides = {(a.role, a.text) for a in event.actors}
+    assert ("supplier", supplier) in sides and ("recipient", recipient) in sides
