@@ -96,6 +96,24 @@ def _runs(tokens: Sequence[Token], text: str, covered: set[int]) -> list[tuple[i
     return runs
 
 
+def forenames(text: str, tokens: Sequence[Token], i: int, covered: set[int]) -> int:
+    """Where the Latin-script capitalised words glued right before ``tokens[i]`` like one
+    name with it begin (by spaces or hyphens, through "al", "bin", "de"...): at "Abdel"
+    before "Fattah el-Sisi", at "Rafik" before "Al-Hariri"; ``i`` when there are none.
+    Title and function words and words of other mentions (``covered``) end them."""
+    first = k = i
+    while k > 0 and k - 1 not in covered:
+        tok = tokens[k - 1]
+        if text[tok.end : tokens[k].start] not in (" ", "-"):
+            break
+        if tok.norm not in _CONNECTORS:
+            if not _capitalised(tok) or tok.norm in _leading_words():
+                break
+            first = k - 1
+        k -= 1
+    return first
+
+
 def _trim(tokens: Sequence[Token], i: int, j: int) -> tuple[int, int]:
     """The run without leading title/function words; empty when it ends in a title
     ("Liberian President" before a known name is a title phrase, not a name)."""

@@ -333,7 +333,7 @@ def test_the_lexicon_turns_the_core_status_only_across_past_and_future() -> None
 
 
 def test_a_country_adjective_inside_a_role_span_is_the_party_s_country_not_the_party() -> None:
-    """"الوزير الإيراني" (the Iranian minister) read as a visitor names a person of Iran,
+    """ "الوزير الإيراني" (the Iranian minister) read as a visitor names a person of Iran,
     not Iran; a bare adjective span stays the country (weak, but what the text gives)."""
     from models.s1_document import Document
     from models.s6_core.reader import RoleReading

@@ -331,3 +331,24 @@ def test_arabic_titled_name_spans(finder: EntityFinder, text: str, surface: str)
 )
 def test_plain_titles_need_a_name_like_pair(finder: EntityFinder, text: str) -> None:
     assert [m for m in finder.find(text, "ar") if m.kind == "PERSON"] == []
+
+
+def test_someone_elses_surname_is_not_the_known_person(finder: EntityFinder) -> None:
+    # "Hariri" alone is Saad Hariri in the gazetteer; "Rafik Al-Hariri" is his father,
+    # and the bare "Al-Hariri" after him in the same text is the father again.
+    text = "Rafik Al-Hariri arrived in Ottawa. Al-Hariri met Chretien."
+    named = {m.text: m.name for m in finder.find(text, "en")}
+    assert "Saad Hariri" not in named.values()
+    assert "Rafik Al-Hariri" not in named  # not a gazetteer mention: stage 2's fallback names it
+
+
+def test_a_known_persons_own_forenames_widen_the_mention(finder: EntityFinder) -> None:
+    text = "President Abdel Fattah el-Sisi met Saad Hariri."
+    named = {m.text: m.name for m in finder.find(text, "en")}
+    assert named["Abdel Fattah el-Sisi"] == "Abdel Fattah el-Sisi"
+    assert named["Saad Hariri"] == "Saad Hariri"
+
+
+def test_a_title_or_sentence_word_before_a_surname_is_no_forename(finder: EntityFinder) -> None:
+    named = {m.text: m.name for m in finder.find("On Monday Putin met Sisi.", "en")}
+    assert named["Putin"] == "Vladimir Putin" and named["Sisi"] == "Abdel Fattah el-Sisi"

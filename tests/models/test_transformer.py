@@ -147,6 +147,10 @@ def test_a_failing_article_stops_the_batch_and_leaves_no_work_behind(
     assert [len(found) for found in extractor.extract_batch(arts)] == [1, 1, 1, 1]
 
 
+def _en(text: str) -> Article:
+    return Article(id="probe", language="en", published_at="2024-05-09", text=text)
+
+
 def _one_meeting(extractor: TransformerExtractor, text: str) -> Event:
     art = Article(id="probe", language="en", published_at="2024-05-09", text=text)
     (event,) = [e for e in extractor.extract_batch([art])[0] if e.type == "MEETING"]
@@ -190,3 +194,10 @@ def test_a_transfer_the_role_head_reads_one_sided(
     (event,) = [e for e in extractor.extract_batch([art])[0] if e.type == "ARMS_TRANSFER"]
     sides = {(a.role, a.text) for a in event.actors}
     assert ("supplier", supplier) in sides and ("recipient", recipient) in sides
+
+
+def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtractor) -> None:
+    text = "Lebanese Prime Minister Rafik Al-Hariri met Canadian Prime Minister Jean Chretien."
+    (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
+    hariri = [a for a in event.actors if "Hariri" in a.text]
+    assert [a.text for a in hariri] == ["Rafik Al-Hariri"] and hariri[0].name != "Saad Hariri"
