@@ -8,7 +8,7 @@ the top layers per batch, then per-sentence decoding. Offsets in a
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import torch
 
@@ -168,6 +168,7 @@ class Reader:
                     roles,
                 )
             )
+        out.triggers = own_parties(text, out.triggers)
         return out
 
     def _roles(
@@ -221,6 +222,23 @@ class Reader:
             if k > 0 and (forced or float(p[k]) >= self.cutoffs.role):
                 out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
         return tuple(out)
+
+
+def own_parties(text: str, triggers: list[TriggerReading]) -> list[TriggerReading]:
+    """A party named after a later trigger of the same type is that trigger's, not an
+    earlier one's: "التقى السيسي أمير قطر، ثم استقبل بلينكن" (Sisi met the emir, then
+    received Blinken) is two meetings, Blinken only in the second; "وجّه الدعوة لقيادة
+    حماس لزيارة موسكو" (he invited Hamas's leaders to visit Moscow): Moscow is the place
+    of the visit, not of the invitation. Words of one phrase ("state" and "visit" read
+    apart) are one trigger."""
+    out = []
+    for t in triggers:
+        later = [u.start for u in triggers if u.type == t.type and u.start > t.end]
+        later = [start for start in later if text[t.end : start].strip()]
+        if later:
+            t = replace(t, roles=tuple(r for r in t.roles if r.start < min(later)))
+        out.append(t)
+    return out
 
 
 def _split(

@@ -1,0 +1,38 @@
+"""Decoding the core's readings: which trigger a party belongs to."""
+
+from __future__ import annotations
+
+from models.s6_core.reader import RoleReading, TriggerReading, own_parties
+
+
+def _trigger(
+    text: str, word: str, roles: list[tuple[str, str]], kind: str = "MEETING"
+) -> TriggerReading:
+    start = text.index(word)
+    found = tuple(RoleReading(text.index(w), text.index(w) + len(w), r, 0.9) for w, r in roles)
+    return TriggerReading(start, start + len(word), kind, 0.95, "occurred", 0.9, found)  # type: ignore[arg-type]
+
+
+TEXT = "Sisi met the emir Tamim in Cairo, then received Blinken."
+
+
+def test_a_party_after_a_later_trigger_of_the_type_is_only_its() -> None:
+    parties = [("Sisi", "participant"), ("Tamim", "participant"), ("Blinken", "participant")]
+    first = _trigger(TEXT, "met", parties)
+    second = _trigger(TEXT, "received", [("Sisi", "participant"), ("Blinken", "participant")])
+    out = own_parties(TEXT, [first, second])
+    assert [TEXT[r.start : r.end] for r in out[0].roles] == ["Sisi", "Tamim"]
+    assert out[1] == second
+
+
+def test_a_later_trigger_of_another_type_takes_nothing() -> None:
+    first = _trigger(TEXT, "met", [("Tamim", "participant"), ("Blinken", "participant")])
+    second = _trigger(TEXT, "received", [("Blinken", "visitor")], kind="VISIT")
+    assert own_parties(TEXT, [first, second])[0] == first
+
+
+def test_two_words_of_one_trigger_phrase_share_their_parties() -> None:
+    text = "Dissanayake wrapped up a state visit to India."
+    state = _trigger(text, "state", [("Dissanayake", "visitor"), ("India", "place")], "VISIT")
+    visit = _trigger(text, "visit", [("Dissanayake", "visitor"), ("India", "place")], "VISIT")
+    assert own_parties(text, [state, visit]) == [state, visit]
