@@ -85,7 +85,10 @@ class ArticleIndex:
         first = next((m for m in head if m.kind in PLACE_KINDS), None)
         if first is None or first.end > _DATELINE_REACH:
             return self._byline_place()
-        upper = self.text[first.start : first.end].isupper()
+        # "BEIJING" is in capitals for the dateline; "US" or "UAE" always is ("US Secretary
+        # of State Blinken met ..." opens with no dateline)
+        written = self.text[first.start : first.end]
+        upper = written.isupper() and sum(c.isalpha() for c in written) > 3
         return first if upper or _DATELINE_TAIL.match(self.text, first.end) else None
 
     def _byline_place(self) -> Mention | None:

@@ -102,11 +102,13 @@ def _same_trip(a: Candidate, b: Candidate) -> bool:
 
 
 def _apart(a: Candidate, b: Candidate) -> bool:
-    """A meeting marked as another ("also met") and one with a party of its own each."""
+    """A meeting marked as another ("also met", "then met") with a party the other lacks:
+    "received King Abdullah, then met the Bahraini minister" stays two meetings even
+    when the role head gives the second the first one's guest too."""
     if a.type != "MEETING" or not (a.another or b.another):
         return False
     ka, kb = a.keys("participant"), b.keys("participant")
-    return bool(ka - kb) and bool(kb - ka)
+    return bool(kb - ka) if b.another else bool(ka - kb)
 
 
 def compatible(a: Candidate, b: Candidate) -> bool:

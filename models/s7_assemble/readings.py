@@ -338,13 +338,18 @@ def _match(view: SentenceView, trigger: Trigger) -> bool:
 
 
 _ALSO = frozenset(fold(w) for w in ("also", "كما", "أيضا", "ايضا", "أيضاً"))
+# "then met", "ثم استقبل": the next event of a sequence, marked right before its trigger
+_THEN = frozenset(fold(w) for w in ("then", "afterwards", "ثم", "وبعدها", "بعدها", "لاحقا"))
 _ALSO_REACH = 3  # "He also met", "كما التقى", "التقى أيضا"
 
 
 def _also(view: SentenceView, trigger: Trigger) -> bool:
-    """Is the trigger marked as another event ("He also met", "كما التقى", "التقى أيضا")?"""
+    """Is the trigger marked as another event ("He also met", "كما التقى", "التقى أيضا",
+    "then met", "ثم استقبل")?"""
     before = view.before(trigger.start)[-_ALSO_REACH:]
     after = view.after(trigger.end)[:1]
+    if before and fold(before[-1].surface) in _THEN:
+        return True
     return any(fold(t.surface) in _ALSO for t in before + after)
 
 

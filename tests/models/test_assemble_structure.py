@@ -462,13 +462,17 @@ def test_a_placeless_visit_goes_to_its_foreign_hosts_country_as_the_article_name
         ("Next Previous عين اليوم – الرياض\nأعلن الملك انطلاق القمة.", "الرياض"),
         ("يدشن محافظ الرياض – مساء اليوم – المعرض الذي يستمر حتى الأسبوع المقبل في المدينة.", None),
         ("وصل الوزير - الذي زار الرياض - إلى جدة: قال.", None),
+        ("BEIJING, Jan 5 (Xinhua) -- Wang met Lavrov.", "BEIJING"),
+        ("US Secretary of State Blinken met Wang Yi in Beijing.", None),  # an acronym
+        ("US - Blinken met Wang Yi in Beijing.", "US"),
     ],
 )
 def test_a_dashed_byline_names_the_dateline(text: str, place: str | None) -> None:
     from models.s2_entities.finder import EntityFinder
     from models.s7_assemble.index import ArticleIndex
 
-    doc = Document.read(Article(id="t", text=text, language="ar"))
+    language = "en" if text.isascii() else "ar"
+    doc = Document.read(Article(id="t", text=text, language=language))
     EntityFinder().add_to(doc)
     found = ArticleIndex.of(doc, doc.mentions).dateline()
     assert (found.text if found else None) == place
@@ -912,6 +916,11 @@ def test_a_meeting_marked_as_another_keeps_apart_from_one_of_other_parties() -> 
     assert compatible(first, again)  # nobody of its own: the same meeting
     also.another = False
     assert compatible(first, also)  # unmarked, one shared party still merges
+    # "received Abdullah, then met the Bahraini minister": the role head gave the second
+    # meeting the first one's guest too; marked, it keeps the party of its own apart
+    then = Candidate("MEETING", "occurred", [("participant", liang), ("participant", fidel),
+                                              ("participant", raul)], another=True)  # fmt: skip
+    assert not compatible(first, then) and not compatible(then, first)
 
 
 def test_a_one_party_meeting_word_takes_the_office_named_with_it() -> None:

@@ -201,3 +201,13 @@ def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtrac
     (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
     hariri = [a for a in event.actors if "Hariri" in a.text]
     assert [a.text for a in hariri] == ["Rafik Al-Hariri"] and hariri[0].name != "Saad Hariri"
+
+
+def test_then_met_is_another_meeting(extractor: TransformerExtractor) -> None:
+    text = (
+        "Egyptian President Abdel Fattah el-Sisi received Jordan's King Abdullah II in Cairo "
+        "on Tuesday, then met the Bahraini foreign minister."
+    )
+    meetings = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
+    guests = [{a.text for a in m.actors} - {"Abdel Fattah el-Sisi"} for m in meetings]
+    assert len(meetings) == 2 and {"King Abdullah II"} in guests
