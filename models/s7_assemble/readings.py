@@ -89,6 +89,8 @@ def model_mentions(
             a, b = sentence.start + span.start, sentence.start + span.end
             a = _verb_led(text, a, b)
             a = _glued_and(text, a, b, surnames)
+            if span.label in ("GPE", "LOC"):
+                a = _past_class_noun(text, a, b)
             if covered.find(1, a, b) < 0:
                 out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
                 covered[a:b] = b"\x01" * (b - a)
@@ -136,6 +138,8 @@ def _mention(
         named = holder(text[a:b], a, found.country, article) if found.country else None
         return named or replace(_unknown(text, a, b, "PERSON"), country=found.country)
     if found is None:
+        if role.role == "place":
+            a = _past_class_noun(text, a, b)
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
         # a span over a known name's attribution ("الألمانية" in a weapon's name) names it
         if generic(found.text) and not any(m.start < b and a < m.end for m in mentions):
@@ -143,6 +147,32 @@ def _mention(
     elif found.name is None and ":~" in found.key and generic(found.text):
         return None
     return found
+
+
+# What kind of place a name is, before it: "مدينة فاس" (the city of Fes) is Fes.
+_CLASS_NOUNS = frozenset(fold(w) for w in ("مدينة", "بمدينة", "لمدينة", "ولاية", "بولاية",
+                                           "محافظة", "بمحافظة", "جزيرة", "بجزيرة", "city", "town",
+                                           "province", "island"))  # fmt: skip
+_CLASS_OF = frozenset(("of",))
+# "مدينة الملك عبدالله الرياضية" (King Abdullah Sports City): the class noun is the name's
+_NAMED_FOR = frozenset(fold(w) for w in ("الملك", "الأمير", "الشيخ", "الإمام", "الرئيس", "king",
+                                         "prince", "sheikh"))  # fmt: skip
+
+
+def _past_class_noun(text: str, a: int, b: int) -> int:
+    """``a`` past a leading place-class noun of an unknown place ("مدينة فاس", "the city of
+    Fes"): the name is what the reader knows the place by; not in a place named for
+    someone ("مدينة الملك عبدالله الرياضية")."""
+    words = tokenize(text[a:b])
+    k = 1 if words and words[0].surface.lower() == "the" else 0
+    if len(words) < k + 2 or fold(words[k].surface) not in _CLASS_NOUNS:
+        return a
+    k += 1
+    if words[k].surface.lower() in _CLASS_OF:
+        k += 1
+    if k >= len(words) or fold(words[k].surface) in _NAMED_FOR:
+        return a
+    return a + words[k].start
 
 
 def _wider(text: str, a: int, b: int, inner: Mention) -> bool:

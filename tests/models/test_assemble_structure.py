@@ -941,3 +941,20 @@ def test_a_one_party_meeting_word_takes_the_office_named_with_it() -> None:
     assert counterpart(view, meeting, cand) is office
     cand.add("participant", office)
     assert counterpart(view, meeting, cand) is None  # two parties read: nothing to add
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("مدينة فاس", "فاس"),
+        ("بمدينة صور", "صور"),
+        ("the city of Fes", "Fes"),
+        ("Fes", "Fes"),
+        ("مدينة", "مدينة"),  # a class noun alone names nothing better
+        ("مدينة الملك عبدالله الرياضية", "مدينة الملك عبدالله الرياضية"),  # named for a king
+    ],
+)
+def test_an_unknown_place_is_named_without_its_class_noun(text: str, name: str) -> None:
+    from models.s7_assemble.readings import _past_class_noun
+
+    assert text[_past_class_noun(text, 0, len(text)) :] == name
