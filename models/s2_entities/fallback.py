@@ -71,7 +71,8 @@ def _leading_words() -> frozenset[str]:
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.surface.isascii() and tok.surface[:1].isupper()
+    # any cased script: "Vándor-Keszthelyi", "Vållmarsdotter" are names too (Arabic has no case)
+    return tok.surface[:1].isupper()
 
 
 def _runs(tokens: Sequence[Token], text: str, covered: set[int]) -> list[tuple[int, int]]:

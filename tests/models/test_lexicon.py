@@ -130,6 +130,14 @@ def test_fallback_names_find_unknown_people_and_skip_titles_and_weapons() -> Non
     assert found == {"Li Lanqing": "PERSON", "Rubin": "PERSON", "Poland": "PERSON"}
 
 
+def test_fallback_names_in_any_cased_script() -> None:
+    from models.s2_entities.fallback import fallback_names
+
+    text = "Envoy Orsolya Vándor-Keszthelyi met Ingrid Vållmarsdotter. وصل الوزير."
+    found = {m.text: m.kind for m in fallback_names(text, [])}
+    assert found == {"Orsolya Vándor-Keszthelyi": "PERSON", "Ingrid Vållmarsdotter": "PERSON"}
+
+
 def test_fallback_names_keep_gazetteer_mentions_and_their_continuations() -> None:
     from models.mentions import Mention
     from models.s2_entities.fallback import fallback_names
