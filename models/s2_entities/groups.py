@@ -202,7 +202,21 @@ def _delegation_tail(
         else:
             break
         taken += 1
-    return (k, country) if taken else (j, country)
+    if not taken:
+        return j, country
+    return k + _possessed(text, tokens, k), country
+
+
+# What a country's delegation comes from: "a delegation from Sudan's army"
+_EN_OWNED = _EN_HEADS | frozenset(norm_phrase("government ministry parliament military navy"))
+
+
+def _possessed(text: str, tokens: Sequence[Token], k: int) -> int:
+    """1 when ``tokens[k]`` is the body a possessive before it owns ("Sudan's army",
+    "Iran's government"), else 0."""
+    if not 1 < k < len(tokens) or tokens[k].norm not in _EN_OWNED or tokens[k - 1].norm != "s":
+        return 0
+    return 1 if text[tokens[k - 2].end : tokens[k - 1].start] in ("'", "’") else 0
 
 
 def _party(

@@ -197,6 +197,8 @@ GROUPS = [
     ),
     ("He met the AU delegation.", "AU delegation", None),
     ("Houthi rebels fired", "Houthi rebels", "YEM"),
+    ("Delegations from Sudan's army began talks", "Delegations from Sudan's army", "SDN"),
+    ("A delegation from Sudan's capital arrived", "delegation from Sudan's", "SDN"),
 ]
 
 
