@@ -137,6 +137,8 @@ def _mention(
         # holder of that office when it names one
         named = holder(text[a:b], a, found.country, article) if found.country else None
         return named or replace(_unknown(text, a, b, "PERSON"), country=found.country)
+    if found is not None and role.role != "place" and _headed_by(text, a, found):
+        return replace(_unknown(text, a, b, "PERSON"), country=found.country)
     if found is None:
         if role.role == "place":
             a = _past_class_noun(text, a, b)
@@ -173,6 +175,28 @@ def _past_class_noun(text: str, a: int, b: int) -> int:
     if k >= len(words) or fold(words[k].surface) in _NAMED_FOR:
         return a
     return a + words[k].start
+
+
+# Who heads a body: "the head of the UN nuclear watchdog", "مدير الوكالة" (the agency's director)
+_HEADS = frozenset(fold(w) for w in ("head", "chief", "director", "leader", "chairman", "chair",
+                                     "commander", "secretary", "رئيس", "مدير", "قائد", "زعيم",
+                                     "أمين", "الأمين", "رئيسة", "مديرة"))  # fmt: skip
+_OF = frozenset(("of", "the"))
+
+
+def _headed_by(text: str, a: int, body: Mention) -> bool:
+    """Does the role span from ``a`` name the head of ``body`` (an organisation or country
+    inside it), a person, rather than the body: "The head of the UN nuclear watchdog",
+    "the director-general of the IAEA", "مدير الوكالة الدولية"?"""
+    if body.kind not in ("ORG", "GPE") or body.demonym or body.start <= a:
+        return False
+    words = [fold(t.surface) for t in tokenize(text[a : body.start])]
+    while words and words[-1] in _OF:
+        words.pop()
+    if not words or len(words) > 3:
+        return False
+    # the last two words: "director-general of", "أمين عام" (secretary-general)
+    return any(w in _HEADS or (w[:1] in "وف" and w[1:] in _HEADS) for w in words[-2:])
 
 
 def _wider(text: str, a: int, b: int, inner: Mention) -> bool:

@@ -958,3 +958,22 @@ def test_an_unknown_place_is_named_without_its_class_noun(text: str, name: str) 
     from models.s7_assemble.readings import _past_class_noun
 
     assert text[_past_class_noun(text, 0, len(text)) :] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "body", "person"),
+    [
+        ("The head of the UN nuclear watchdog", "UN", True),
+        ("the director-general of the IAEA", "IAEA", True),
+        ("مدير الوكالة الدولية للطاقة الذرية", "الوكالة الدولية للطاقة الذرية", True),
+        ("the UN", "UN", False),  # the body itself
+        ("a UN team", "UN", False),
+        ("troops of the UN", "UN", False),
+    ],
+)
+def test_the_head_of_a_body_is_a_person(text: str, body: str, person: bool) -> None:
+    from models.s7_assemble.readings import _headed_by
+
+    at = text.index(body)
+    found = Mention(at, at + len(body), body, "ORG", f"ORG:{body}", body)
+    assert _headed_by(text, 0, found) is person
