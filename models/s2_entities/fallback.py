@@ -98,7 +98,7 @@ def _runs(tokens: Sequence[Token], text: str, covered: set[int]) -> list[tuple[i
 
 
 def forenames(text: str, tokens: Sequence[Token], i: int, covered: set[int]) -> int:
-    """Where the Latin-script capitalised words glued right before ``tokens[i]`` like one
+    """Where the capitalised words (any cased script) glued right before ``tokens[i]`` like one
     name with it begin (by spaces or hyphens, through "al", "bin", "de"...): at "Abdel"
     before "Fattah el-Sisi", at "Rafik" before "Al-Hariri"; ``i`` when there are none.
     Title and function words and words of other mentions (``covered``) end them."""

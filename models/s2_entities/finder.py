@@ -14,12 +14,11 @@ party of its own (:mod:`models.s2_entities.title_parties`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from models.mentions import Mention
 from models.s1_document.normalize import Token, fold, letter_offset, proclitic_variants, tokenize
-from models.s2_entities.fallback import fallback_names, forenames
+from models.s2_entities.fallback import fallback_names
 from models.s2_entities.gazetteer import (
     ARTICLE,
     BARE,
@@ -30,7 +29,7 @@ from models.s2_entities.gazetteer import (
     load_index,
 )
 from models.s2_entities.groups import group_matches
-from models.s2_entities.institutions import extend_names, institution_matches
+from models.s2_entities.institutions import extend_names, institution_matches, whole_names
 from models.s2_entities.matches import Match, overlay
 from models.s2_entities.title_parties import resolve, title_parties
 from models.s2_entities.titled import NAME_GAP, name_span, plain_title_name
@@ -67,9 +66,8 @@ class EntityFinder:
         caller has them (a :class:`Document`'s), else they are made here.
         """
         tokens = tokenize(text) if tokens is None else tokens
-        matches = extend_names(
-            text, tokens, _whole_names(text, tokens, self._matches(text, tokens))
-        )
+        matches = self._matches(text, tokens)
+        matches = extend_names(text, tokens, whole_names(text, tokens, matches))
         matches = sorted(matches + _titled_names(text, tokens, matches), key=lambda m: m.first)
         matches = overlay(matches, institution_matches(text, tokens, matches))
         matches = overlay(matches, group_matches(text, tokens, matches))
@@ -135,31 +133,6 @@ class EntityFinder:
         title = rec.title if self.default_titles or rec.key.startswith("TITLE:") else None
         return Mention(start, end, text[start:end], kind, key, rec.name, rec.country,  # type: ignore[arg-type]
                        title, rec.aliases, demonym=demonym)  # fmt: skip
-
-
-def _whole_names(text: str, tokens: Sequence[Token], matches: list[Match]) -> list[Match]:
-    """A known person's one-word alias with capitalised forenames glued before it: the
-    person's own ("Abdel Fattah el-Sisi") widen the match; another's ("Rafik Al-Hariri"
-    is not Saad Hariri) drop it, there and in the rest of the text ("Al-Hariri said"),
-    and the name becomes an unknown person."""
-    covered = {k for m in matches for k in range(m.first, m.last)}
-    out = []
-    others: set[str] = set()  # people a surname named someone else for, earlier in the text
-    for m in matches:
-        rec = m.record
-        if rec.kind != "PERSON" or m.last - m.first != 1 or m.stripped or not rec.name:
-            out.append(m)
-            continue
-        first = forenames(text, tokens, m.first, covered)
-        names = {t.norm for alias in (rec.name, *rec.aliases) for t in tokenize(alias)}
-        if first == m.first:  # the bare surname: whoever the article named with it first
-            if rec.key not in others:
-                out.append(m)
-        elif all(t.norm in names for t in tokens[first : m.first]):
-            out.append(replace(m, first=first))
-        else:
-            others.add(rec.key)
-    return out
 
 
 def _readings(tok: Token) -> tuple[tuple[int, str], ...]:

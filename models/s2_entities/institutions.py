@@ -6,14 +6,17 @@ institution noun names the institution, not the person. "سفير خادم ال�
 الشريفين" is the king's ambassador. :func:`institution_matches` rewrites such
 PERSON matches; :func:`extend_names` stops a surname alias ("Kim") from
 swallowing another person ("Kim Kye-Gwan") and lets a known name run on to the
-capitalised words written with it ("Raul Castro Ruz").
+capitalised words written with it ("Raul Castro Ruz"); :func:`whole_names` looks
+the other way, at the forenames written before a one-word alias ("Rafik Al-Hariri").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
-from models.s1_document.normalize import Token, fold, norm_phrase, proclitic_variants
+from models.s1_document.normalize import Token, fold, norm_phrase, proclitic_variants, tokenize
+from models.s2_entities.fallback import forenames
 from models.s2_entities.gazetteer import Record
 from models.s2_entities.gazetteer.countries import adjective
 from models.s2_entities.matches import Match, made
@@ -147,4 +150,30 @@ def extend_names(text: str, tokens: Sequence[Token], matches: Sequence[Match]) -
                 t.norm for t in tokens[m.first : last]), surface, None, None, ())))  # fmt: skip
         else:
             out.append(Match(m.first, last, m.stripped, m.record))
+    return out
+
+
+def whole_names(text: str, tokens: Sequence[Token], matches: Sequence[Match]) -> list[Match]:
+    """A known person's one-word alias with capitalised forenames glued before it: the
+    person's own ("Abdel Fattah el-Sisi") widen the match; another's ("Rafik Al-Hariri"
+    is not Saad Hariri) drop it, there and in the rest of the text ("Al-Hariri said"),
+    and stage 2's fallback names the whole as an unknown person."""
+    covered = {k for m in matches for k in range(m.first, m.last)}
+    out = []
+    others: set[str] = set()  # people a surname named someone else for, earlier in the text
+    for m in matches:
+        rec = m.record
+        if rec.kind != "PERSON" or m.last - m.first != 1 or m.stripped or not rec.name:
+            out.append(m)
+            continue
+        first = forenames(text, tokens, m.first, covered)
+        if first == m.first:  # the bare surname: whoever the article named with it first
+            if rec.key not in others:
+                out.append(m)
+            continue
+        names = {t.norm for alias in (rec.name, *rec.aliases) for t in tokenize(alias)}
+        if all(t.norm in names for t in tokens[first : m.first]):
+            out.append(replace(m, first=first))
+        else:
+            others.add(rec.key)
     return out

@@ -233,8 +233,11 @@ def own_parties(text: str, triggers: list[TriggerReading]) -> list[TriggerReadin
     apart) are one trigger."""
     out = []
     for t in triggers:
-        later = [u.start for u in triggers if u.type == t.type and u.start > t.end]
-        later = [start for start in later if text[t.end : start].strip()]
+        later = [
+            u.start
+            for u in triggers
+            if u.type == t.type and u.start > t.end and text[t.end : u.start].strip()
+        ]
         if later:
             t = replace(t, roles=tuple(r for r in t.roles if r.start < min(later)))
         out.append(t)

@@ -33,7 +33,7 @@ _GOAL = frozenset(fold(w) for w in ("to", "for", "إلى", "الى"))
 
 
 def _word_before(text: str, start: int) -> str:
-    words = text[:start].split()
+    words = text[:start].rsplit(None, 1)
     return fold(words[-1]) if words else ""
 
 
@@ -49,8 +49,10 @@ def side_marked(text: str, span: tuple[int, int], known: Sequence[tuple[int, int
     if before in _GOAL:
         return RECIPIENT
     word = fold(text[start:end])
-    if word.startswith("لل") or any(a == start + 1 and b <= end for a, b, _ in known):
-        return RECIPIENT if word.startswith("ل") else 0
+    if word.startswith("ل") and (
+        word.startswith("لل") or any(a == start + 1 and b <= end for a, b, _ in known)
+    ):
+        return RECIPIENT
     return 0
 
 
