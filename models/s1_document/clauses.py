@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from models.s1_document.normalize import Token, fold, tokenize
 
-_BREAK = re.compile(r"[،,;؛:–—()\[\]]")
+# A comma or colon between digits groups a number or tells the hour ("3,000 shells",
+# "at 1:00 p.m.") and cuts nothing.
+_BREAK = re.compile(r"[،;؛–—()\[\]]|(?<!\d)[,:]|[,:](?!\d)")
 _RELATIVES = frozenset(
     fold(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "who", "which", "whom")
 )

@@ -129,6 +129,23 @@ def _weekday(
     return cal.weekday_near(anchor, wd, _direction(match), prefer)
 
 
+def _weekend(
+    match: re.Match[str], anchor: dt.date | None, prefer: Prefer = "past"
+) -> Resolved | None:
+    """ "at the weekend", "over the weekend", "next weekend": its Saturday and Sunday
+    ("this weekend" is the nearer of the two around the anchor)."""
+    if anchor is None:
+        return None
+    rel = (match.groupdict().get("rel") or "").lower()
+    direction = _DIRECTION.get(rel, "past")
+    if rel == "this":
+        prefer = "nearest"
+    saturday = dt.date.fromisoformat(cal.weekday_near(anchor, 5, direction, prefer)[0])
+    if anchor.weekday() == 6 and direction == "past" and prefer != "future":
+        saturday = anchor - dt.timedelta(days=1)  # published on the Sunday: this weekend
+    return cal.days(saturday, saturday + dt.timedelta(days=1))
+
+
 def _offset_day(delta: int) -> Handler:
     def resolve(_match: re.Match[str], anchor: dt.date | None, _prefer: Prefer) -> Resolved | None:
         return None if anchor is None else cal.day(anchor + dt.timedelta(days=delta))
@@ -140,7 +157,8 @@ _UNIT_WORDS = {
     "day": "d", "days": "d", "week": "w", "weeks": "w", "month": "m", "months": "m",
     "year": "y", "years": "y", "يوم": "d", "أيام": "d", "ايام": "d", "يوما": "d",
     "يومًا": "d", "يومين": "d", "أسبوع": "w", "الأسبوع": "w", "أسبوعين": "w",
-    "أسابيع": "w", "شهر": "m", "الشهر": "m", "شهرين": "m", "أشهر": "m", "شهور": "m",
+    "أسابيع": "w", "الاسبوع": "w", "اسبوع": "w", "اسبوعين": "w", "اسابيع": "w",
+    "شهر": "m", "الشهر": "m", "شهرين": "m", "أشهر": "m", "شهور": "m",
     "عام": "y", "العام": "y", "سنة": "y", "السنة": "y", "عامين": "y", "سنوات": "y",
     "أعوام": "y", "اعوام": "y",
 }  # fmt: skip
@@ -212,6 +230,7 @@ EN_RULES = [
     _r(rf"(?P<x>\b{_EN_MON_SAFE})(?!\w)", _rel_month),
     _r(rf"(?P<x>\b(?:{_EN_REL}\s+)?{_EN_WD})\b", _weekday),
     _r(rf"(?P<x>\b{_EN_REL}\s+{_EN_SEASON})\b", _season),
+    _r(rf"(?P<x>\b(?:(?:at|over|during)\s+the|{_EN_REL})\s+weekend)\b", _weekend),
     _r(rf"(?P<x>\b{_EN_SEASON}\s+(?:of\s+)?{_YEAR})\b", _season),
     _r(r"(?P<x>\b[Tt]oday|\b[Tt]onight)\b", _offset_day(0)),
     _r(r"(?P<x>\b[Yy]esterday)\b", _offset_day(-1)),
@@ -252,17 +271,22 @@ AR_RULES = [
     _r(r"(?P<x>(?<!\w)[وب]?(?:أمس|امس|الأمس|الامس|البارحة))(?!\w)", _offset_day(-1)),
     _r(r"(?P<x>(?<!\w)(?:غدا|غداً|غدًا))(?!\w)", _offset_day(1)),
     _r(
-        r"(?P<x>(?<!\w)(?:اليوم|اليومَ))(?!\s+(?:الأخير|الأول|التالي|نفسه|ذاته|الذي|الثاني|الثالث|الوطني|العالمي))(?!\w)",
+        # "في نفس اليوم" / "ذات اليوم": the same day as another event, not today
+        r"(?<!نفس )(?<!ذات )(?P<x>(?<!\w)(?:اليوم|اليومَ))"
+        r"(?!\s+(?:الأخير|الأول|التالي|نفسه|ذاته|الذي|الثاني|الثالث|الوطني|العالمي))(?!\w)",
         _offset_day(0),
     ),
-    _r(rf"(?P<x>(?<!\w)(?P<unit>العام|السنة|الشهر|الأسبوع)\s+{_AR_REL})(?!\w)", _relative_unit),
     _r(
-        r"(?P<x>(?<!\w)(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع)(?P<rel>))(?!\w)",
+        rf"(?P<x>(?<!\w)(?P<unit>العام|السنة|الشهر|الأسبوع|الاسبوع)\s+{_AR_REL})(?!\w)",
         _relative_unit,
     ),
     _r(
-        r"(?P<x>(?<!\w)قبل\s+(?:(?P<n>\d+)\s+)?(?P<unit>يومين|أيام|ايام|يوما|يومًا|أسبوع|أسبوعين|"
-        r"أسابيع|شهر|شهرين|أشهر|شهور|عام|عامين|سنة|سنوات|أعوام))(?!\w)",
+        r"(?P<x>(?<!\w)(?:هذا|هذه)\s+(?P<unit>العام|السنة|الشهر|الأسبوع|الاسبوع)(?P<rel>))(?!\w)",
+        _relative_unit,
+    ),
+    _r(
+        r"(?P<x>(?<!\w)قبل\s+(?:(?P<n>\d+)\s+)?(?P<unit>يومين|أيام|ايام|يوما|يومًا|أسبوع|أسبوعين|اسبوع|اسبوعين|"
+        r"أسابيع|اسابيع|شهر|شهرين|أشهر|شهور|عام|عامين|سنة|سنوات|أعوام))(?!\w)",
         _ago,
     ),
     _r(rf"(?<!\w)(?:[وبل]?(?:عام|العام|سنة|السنة|لعام)|في)\s+(?P<x>{_YEAR})(?!\d)", _year),

@@ -143,18 +143,41 @@ def _since(view: SentenceView, time: TimeMention) -> bool:
     )
 
 
+# A preposition may open the clause before its time (", في يونيو الماضي", ", on Monday").
+_LEAD_IN = frozenset(fold(w) for w in ("in", "on", "at", "during", "في", "خلال", "يوم"))
+
+
 def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
     """The time expression of the trigger's clause closest to the trigger; failing
-    that, one opening the next clause ("سوف يزور موسكو، الثلاثاء المقبل")."""
+    that, one opening the next clause ("سوف يزور موسكو، الثلاثاء المقبل"). A name set
+    off by commas leaves the clause open: in "met a Chinese envoy, Lu Weiqiang, in
+    Almaty last month" the clause after the name goes on with the trigger's."""
     clause = view.clause_of(trigger.start)
-    inside = [t for t in view.times if clause.start <= t.start < clause.end and not _since(view, t)]
+    inside = _times_in(view, clause)
     if inside:
         return min(inside, key=lambda t: abs(t.start - trigger.start))
     later = [
         c for c in view.clauses if c.start >= clause.end and view.text[c.start : c.end].strip(" ,،")
     ]
+    if len(later) > 1 and _apposition(view, later[0]) and not later[1].relative:
+        going_on = _times_in(view, later[1])
+        return min(going_on, key=lambda t: t.start) if going_on else None
     if not later:
         return None
-    first = next((t for t in view.tokens if t.start >= later[0].start), None)
-    opening = [t for t in view.times if first is not None and t.start <= first.start < t.end]
+    words = view.after(later[0].start)[:2]
+    if len(words) == 2 and fold(words[0].surface) in _LEAD_IN:
+        words = words[1:]
+    opening = [t for t in view.times if words and t.start <= words[0].start < t.end]
     return opening[0] if opening else None
+
+
+def _times_in(view: SentenceView, clause: Clause) -> list[TimeMention]:
+    return [t for t in view.times if clause.start <= t.start < clause.end and not _since(view, t)]
+
+
+def _apposition(view: SentenceView, clause: Clause) -> bool:
+    """True when every word of ``clause`` lies in a name (", Lu Weiqiang,")."""
+    words = [t for t in view.after(clause.start) if t.end <= clause.end]
+    return bool(words) and all(
+        any(m.start <= t.start and t.end <= m.end for m in view.mentions) for t in words
+    )

@@ -760,6 +760,44 @@ def test_a_time_that_bounds_a_period_dates_no_event(text: str, expected: str | N
     assert (found.text if found else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "trigger", "expected"),
+    [
+        # a name set off by commas leaves the trigger's clause open
+        ("Oskenbayev met a Chinese envoy, Lu Weiqiang, in Almaty last month.",
+         ["Oskenbayev", "Lu Weiqiang", "Almaty"], "met", "last month"),
+        # a clause opening with a preposition and a time
+        ("واستقبل بوتين الأمير محمد في سان بطرسبورغ، في يونيو الماضي.",
+         ["بوتين", "الأمير محمد", "سان بطرسبورغ"], "استقبل", "يونيو الماضي"),
+        # a clause of its own with a verb keeps its time
+        ("Oskenbayev met a Chinese envoy, who had flown in last month.",
+         ["Oskenbayev"], "met", None),
+        ("Oskenbayev met Lu, said officials on Monday.", ["Oskenbayev", "Lu"], "met", None),
+    ],
+)  # fmt: skip
+def test_a_time_after_an_apposition_or_a_preposition_dates_the_event(
+    text: str, names: list[str], trigger: str, expected: str | None
+) -> None:
+    import datetime as dt
+
+    from models.mentions import Trigger
+    from models.s3_times.dates import find_times
+    from models.s7_assemble.context import build_view, nearest_time
+
+    language = "en" if text.isascii() else "ar"
+    found = [
+        Mention(text.index(n), text.index(n) + len(n), n, "PERSON", f"PERSON:{n}", n) for n in names
+    ]
+    article = _article(text, language, found)
+    for t in find_times(text, language, dt.date(2024, 5, 9)):
+        article.times.append(t)
+        article._time_starts.append(t.start)
+    at = text.index(trigger)
+    word = Trigger(at, at + len(trigger), trigger, "MEETING")
+    time = nearest_time(build_view(article.doc.sentences[0], article), word)
+    assert (time.text if time else None) == expected
+
+
 def test_an_envoys_post_is_no_place_of_the_event() -> None:
     text = "Scholz received the UN special envoy to Yemen Grundberg in Berlin."
     found = [

@@ -60,6 +60,11 @@ TABLE = [
     ("Jan. 9", "en", ("2024-01-09", "day")),
     ("2024-01-16", "en", ("2024-01-16", "day")),
     ("three days ago", "en", ("2024-01-13", "day")),
+    ("at the weekend", "en", ("2024-01-13", "day")),
+    ("over the weekend", "en", ("2024-01-13", "day")),
+    ("next weekend", "en", ("2024-01-20", "day")),
+    ("الاسبوع المقبل", "ar", ("2024-01-22", "day")),  # written without the hamza
+    ("قبل اسبوعين", "ar", ("2024-01-01", "day")),  # that week, from its Monday
 ]
 
 
@@ -317,3 +322,26 @@ def test_other_languages_leave_everyday_words(text: str, lang: str) -> None:
 def test_a_planned_weekday_in_another_language_reads_forward() -> None:
     (mention,) = find_times("recibirá el próximo martes", "es", dt.date(2024, 5, 9), "future")
     assert mention.value_start == "2024-05-14"
+
+
+@pytest.mark.parametrize(
+    ("published", "expr", "prefer", "expected"),
+    [
+        ("2005-12-04", "at the weekend", "past", ("2005-12-03", "2005-12-04")),  # a Sunday
+        ("2005-12-07", "over the weekend", "past", ("2005-12-03", "2005-12-04")),
+        ("2005-12-07", "at the weekend", "future", ("2005-12-10", "2005-12-11")),
+        ("2005-12-07", "this weekend", "past", ("2005-12-10", "2005-12-11")),  # the nearer
+    ],
+)
+def test_a_weekend_is_its_saturday_and_sunday(
+    published: str, expr: str, prefer: str, expected: tuple[str, str]
+) -> None:
+    result = normalise_time(expr, "en", dt.date.fromisoformat(published), prefer)  # type: ignore[arg-type]
+    assert result is not None and result[:2] == expected
+
+
+def test_the_same_day_is_not_today() -> None:
+    assert find_times("كما التقى لافروف في نفس اليوم أحمد معاذ الخطيب", "ar", ANCHOR) == []
+    assert find_times("وفي ذات اليوم التقى", "ar", ANCHOR) == []
+    (today,) = find_times("التقى لافروف اليوم الخطيب", "ar", ANCHOR)
+    assert today.value_start == "2024-01-16"

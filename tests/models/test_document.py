@@ -58,3 +58,11 @@ def test_mentions_inside_a_sentence_come_from_the_sorted_layer() -> None:
     doc.set_mentions(found)
     assert [m.text for m in doc.mentions] == ["Putin", "Xi", "Lavrov", "Wang Yi"]
     assert [m.text for m in doc.mentions_inside(doc.sentences[1])] == ["Lavrov", "Wang Yi"]
+
+
+def test_a_comma_or_colon_inside_a_number_cuts_no_clause() -> None:
+    text = "The delivery of 3,000 shells ended at 1:00 p.m., officials said: late."
+    pieces = [text[c.start : c.end] for c in split_clauses(text)]
+    assert pieces[0] == "The delivery of 3,000 shells ended at 1:00 p.m."
+    assert "".join(pieces) == text
+    assert " officials said" in pieces and " late." in pieces
