@@ -14,14 +14,14 @@ from models.s7_assemble import coref
 from models.s7_assemble.arms import arms
 from models.s7_assemble.build import event_ids, is_complete, to_event
 from models.s7_assemble.candidate import Candidate
-from models.s7_assemble.context import SentenceView, build_view, nearest_time
+from models.s7_assemble.context import SentenceView, build_view
 from models.s7_assemble.destinations import abroad, dateline, tour_stops
 from models.s7_assemble.guests import guest_meeting, is_participle
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
-from models.s7_assemble.timing import lead_time, settle
+from models.s7_assemble.timing import event_time, lead_time, settle
 from models.s7_assemble.venue import from_visits, to_host_country, to_visits, venue
 from models.schema import Event, EventType, ExtractorInfo, Status
 
@@ -71,7 +71,7 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
         _RULES[trigger.type](view, trigger, cand)
         if cand.type == "MEETING":
             cand.location = venue(view, trigger)
-        cand.time = nearest_time(view, trigger)
+        cand.time = event_time(view, trigger)
         out.append(cand)
         guest = guest_meeting(cand) if is_participle(trigger) else None
         if guest is not None:  # "Hu received visiting X": the two met

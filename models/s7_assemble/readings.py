@@ -20,7 +20,7 @@ from models.s6_core.reader import Reading, RoleReading, TriggerReading
 from models.s7_assemble import coref, kingdom
 from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import PARTY_KINDS, PLACE_KINDS, Candidate
-from models.s7_assemble.context import SentenceView, build_view, nearest_time
+from models.s7_assemble.context import SentenceView, build_view
 from models.s7_assemble.destinations import dateline
 from models.s7_assemble.guests import meeting_of
 from models.s7_assemble.index import ArticleIndex
@@ -29,6 +29,7 @@ from models.s7_assemble.officeholder import holder
 from models.s7_assemble.possessor import counterpart, named, owner
 from models.s7_assemble.roles import visit
 from models.s7_assemble.subjects import reporter_after
+from models.s7_assemble.timing import event_time
 from models.schema import EntityKind
 
 _KINDS: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
@@ -269,7 +270,7 @@ def candidates(
             # a visit under way with no place named ("visiting UN chief Annan said") is
             # where the reporter files from, unless that is the visitor's own country
             cand.location = _away(cand, dateline(view))
-        cand.time = nearest_time(view, trigger)
+        cand.time = event_time(view, trigger)
         cand = _consistent(cand)
         _fill(view, trigger, cand)
         if _back_reference(trigger, cand, before):

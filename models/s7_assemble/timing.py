@@ -16,10 +16,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.mentions import Sentence, TimeMention
+from models.mentions import Sentence, TimeMention, Trigger
+from models.s1_document.normalize import fold
 from models.s3_times.anchor import Anchor
+from models.s3_times.calendar import AR_WEEKDAYS
 from models.s3_times.dates import normalise_time
 from models.s7_assemble.candidate import Candidate
+from models.s7_assemble.context import SentenceView, nearest_time
 
 _LEAD_SENTENCES = 3
 _LEAD_WINDOW = dt.timedelta(days=7)
@@ -80,3 +83,36 @@ def _after(time: TimeMention | None, published: Anchor | None) -> bool:
     if time is None or published is None:
         return False
     return time.value_start > published.last_day.isoformat()[: len(time.value_start)]
+
+
+_WEEKDAY_WORDS = frozenset(fold(w) for w in AR_WEEKDAYS)
+_PAST_WORDS = frozenset(fold(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت"))
+
+
+def event_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
+    """The trigger's time (:func:`nearest_time`); a bare weekday after an Arabic verb in
+    the imperfect is the coming one: "يلتقي ميرزويان بيراموف يوم الجمعة" (meets on
+    Friday) in a Thursday's article is tomorrow, not last week (the annotation reads a
+    weekday in a future-tense sentence forwards; the perfect "التقى" reports the past).
+    The event then starts after publication, so it is planned (:func:`settle`)."""
+    time = nearest_time(view, trigger)
+    published = view.article.doc.article.published_anchor()
+    # the weekday after the verb: in "وصل يوم الأربعاء ... يلتقي خلالها" it dates the
+    # perfect "وصل" before it, and "يلتقي" runs inside that past visit
+    if time is None or published is None or time.start < trigger.end:
+        return time
+    if not _imperfect(trigger.text):
+        return time
+    words = {fold(w) for w in time.text.replace("(", " ").replace(")", " ").split()}
+    if not words & _WEEKDAY_WORDS or words & _PAST_WORDS:
+        return time
+    return _forward(time, published, "ar")
+
+
+def _imperfect(word: str) -> bool:
+    """An Arabic third-person imperfect verb ("يلتقي", "ويزور"); not "سيلتقي", whose
+    status already says planned, nor a noun."""
+    folded = fold(word)
+    if folded[:1] in ("و", "ف") and len(folded) > 4:
+        folded = folded[1:]
+    return len(folded) >= 4 and folded.startswith("ي")

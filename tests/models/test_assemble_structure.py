@@ -798,6 +798,38 @@ def test_a_time_after_an_apposition_or_a_preposition_dates_the_event(
     assert (time.text if time else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        # an imperfect verb, then a bare weekday: the coming one (published on a Thursday)
+        ("يلتقي ميرزويان بيراموف في ألماتي يوم الجمعة.", "يلتقي", "2024-05-10"),
+        ("ويزور الرئيس القاهرة الأحد.", "ويزور", "2024-05-12"),
+        # the perfect reports the past; "الماضي" says so; a weekday before the verb dates
+        # another verb ("وصل يوم الأربعاء ... يلتقي خلالها")
+        ("التقى ميرزويان بيراموف يوم الجمعة.", "التقى", "2024-05-03"),
+        ("يلتقي ميرزويان بيراموف الجمعة الماضي.", "يلتقي", "2024-05-03"),
+        ("وصل فابيوس يوم الاثنين إلى طهران في زيارة يلتقي خلالها روحاني.", "يلتقي", "2024-05-06"),
+        ("سيلتقي ميرزويان بيراموف يوم الجمعة.", "سيلتقي", "2024-05-03"),  # settle() moves it
+    ],
+)
+def test_a_weekday_after_an_imperfect_verb_is_the_coming_one(
+    text: str, trigger: str, expected: str
+) -> None:
+    from models.mentions import Trigger
+    from models.s3_times.dates import add_times
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.index import ArticleIndex
+    from models.s7_assemble.timing import event_time
+
+    doc = Document.read(Article(id="t", text=text, language="ar", published_at="2024-05-09"))
+    add_times(doc)
+    article = ArticleIndex.of(doc, [])
+    at = text.index(trigger)
+    word = Trigger(at, at + len(trigger), trigger, "MEETING")
+    time = event_time(build_view(doc.sentences[0], article), word)
+    assert time is not None and time.value_start == expected
+
+
 def test_an_envoys_post_is_no_place_of_the_event() -> None:
     text = "Scholz received the UN special envoy to Yemen Grundberg in Berlin."
     found = [
