@@ -9,6 +9,7 @@ the held-out split → write ``models/s6_core/weights/``. About 25 minutes on 2 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -26,6 +27,7 @@ from models.s4_triggers.signals import LexiconSignals
 from models.s5_encoder import load_encoder
 from models.s6_core.batches import batches, clip, losses, parameter_groups
 from models.s6_core.data import Line, load_training
+from models.s6_core.derived import FOLDER, read_derived, write_derived
 from models.s6_core.evaluate import tune_cutoffs
 from models.s6_core.examples import Example, beside, event_example, ner_example, swap_names
 from models.s6_core.features import cached_states
@@ -57,9 +59,11 @@ def _mentions(finder: EntityFinder, line: Line) -> list[tuple[int, int, str]]:
 
 def _with_names(lines: Sequence[Line], finder: EntityFinder, seed: int) -> list[Line]:
     """Two renamed copies of every training line whose roles hold a person."""
-    rng = random.Random(seed)
     out = []
     for line in lines:
+        # One generator per line, seeded by its id: a rule change that alters one line's
+        # people renames that line alone, not every line after it.
+        rng = random.Random(f"{seed}:{line.id}")
         people = [(a, b) for a, b, kind in _mentions(finder, line) if kind == "PERSON"]
         if line.lang == "en":  # capitalised runs the gazetteer does not know are names too
             people += [
@@ -112,13 +116,60 @@ def _with_context(lines: Sequence[Line], seed: int, max_words: int) -> list[Line
     return out
 
 
-def _event_examples(
-    lines: Sequence[Line], states: Sequence[Any], finder: EntityFinder
-) -> list[Example]:
-    return [
-        event_example(line, st, _mentions(finder, line))
-        for line, st in zip(lines, states, strict=True)
-    ]
+@dataclasses.dataclass(frozen=True)
+class EventData:
+    """The event lines the core trains on, each with the gazetteer mentions it is read with."""
+
+    train: list[Line]
+    dev: list[Line]
+    renamed: list[Line]
+    longer: list[Line]
+    mentions: list[list[tuple[int, int, str]]]  # per line of ``lines``
+
+    @property
+    def lines(self) -> list[Line]:
+        return self.train + self.renamed + self.longer
+
+    def fingerprint(self) -> str:
+        """A hash of every event line, its annotation and its mentions. The renamed copies
+        and the mentions come from the entity rules, so a change to those rules changes
+        the training set: ``core.json`` keeps the hash the shipped weights were trained on
+        and a test compares it with today's (the weights are then retrained)."""
+        digest = hashlib.sha256()
+        for line, found in zip(self.lines, self.mentions, strict=True):
+            digest.update(repr((line, found)).encode("utf-8"))
+        for line in self.dev:
+            digest.update(repr(line).encode("utf-8"))
+        return digest.hexdigest()[:24]
+
+
+def event_data(data_dir: Path, recipe: dict[str, Any], *, derive: bool = False) -> EventData:
+    """Load the annotations, hold out the dev lines and add the renamed and longer copies,
+    each training line with its mentions. The renamed copies and the mentions are read from
+    ``data_dir/derived`` (:mod:`models.s6_core.derived`) when stored there, else derived from
+    today's entity rules; ``derive``: derive them and store them there. Raises
+    AnnotationError on a malformed line or stored inputs that no longer fit the lines."""
+    lines = load_training(data_dir)
+    train = [x for x in lines if not x.is_dev]
+    dev = [x for x in lines if x.is_dev]
+    folder, seed = Path(data_dir) / FOLDER, recipe["seed"]
+    stored = None if derive else read_derived(folder, seed, train)
+    longer = _with_context(train, seed, recipe["context_words"])
+    # the gazetteer loads only when something is derived here
+    finder = EntityFinder(default_titles=False) if stored is None or longer else None
+    if stored is None:
+        assert finder is not None
+        renamed = _with_names(train, finder, seed)
+        found = {x.id: _mentions(finder, x) for x in train + renamed}
+        if derive:
+            write_derived(folder, seed, train, renamed, found)
+    else:
+        renamed, found = stored.renamed, stored.mentions
+    if longer:
+        assert finder is not None
+        found |= {x.id: _mentions(finder, x) for x in longer}
+    mentions = [found[x.id] for x in train + renamed + longer]
+    return EventData(train, dev, renamed, longer, mentions)
 
 
 def _fit(net: CoreNet, examples: list[Example], recipe: dict[str, Any], log: Log) -> None:
@@ -185,22 +236,21 @@ def train_core(
     ner_dir: Path = DEFAULT_NER_DIR,
     threads: int = 2,
     recipe: dict[str, Any] | None = None,
+    derive: bool = False,
 ) -> dict[str, Any]:
     """Train the core, save it into ``out_dir``, return the held-out metrics.
 
-    Raises OSError when the NER corpora are missing and AnnotationError (with
-    file and line) on a malformed training line.
+    ``derive``: derive the renamed copies and the mentions from today's entity rules and
+    store them with the annotations first (:func:`event_data`). Raises OSError when the NER
+    corpora are missing and AnnotationError (with file and line) on a malformed training
+    line or stored inputs that no longer fit the lines.
     """
     recipe = {**RECIPE, **(recipe or {})}
     started = time.perf_counter()
     torch.manual_seed(recipe["seed"])
     torch.set_num_threads(threads)
-    lines = load_training(data_dir)
-    train = [x for x in lines if not x.is_dev]
-    dev = [x for x in lines if x.is_dev]
-    finder = EntityFinder(default_titles=False)
-    renamed = _with_names(train, finder, recipe["seed"])
-    longer = _with_context(train, recipe["seed"], recipe["context_words"])
+    data = event_data(data_dir, recipe, derive=derive)
+    train, dev, renamed, longer = data.train, data.dev, data.renamed, data.longer
     ner = load_ner(ner_dir, recipe["ner_per_language"])
     log(
         f"data: {len(train)} training lines (+{len(renamed)} renamed copies, "
@@ -211,11 +261,13 @@ def train_core(
     ev_states = cached_states(encoder, [x.text for x in ev_lines], cache_dir, "events", log)
     # cached apart: the first set's cache stays valid with these copies on or off
     if longer:
-        ev_lines += longer
         ev_states += cached_states(encoder, [x.text for x in longer], cache_dir, "longer", log)
     ner_states = cached_states(encoder, [x.text for x in ner], cache_dir, "ner", log)
     dev_states = cached_states(encoder, [x.text for x in dev], cache_dir, "dev", log)
-    examples = _event_examples(ev_lines, ev_states, finder)
+    examples = [
+        event_example(line, st, found)
+        for line, st, found in zip(data.lines, ev_states, data.mentions, strict=True)
+    ]
     examples += [
         ner_example(st, [(s.start, s.end, s.label) for s in x.spans])
         for x, st in zip(ner, ner_states, strict=True)
@@ -227,6 +279,7 @@ def train_core(
     cutoffs, metrics = tune_cutoffs(net, dev, dev_states, log)
     prefilter, metrics["prefilter"] = _prefilter(encoder.tokenizer, train, dev, recipe["seed"], log)
     metrics["train_seconds"] = round(time.perf_counter() - started, 1)
+    metrics["data_fingerprint"] = data.fingerprint()
     metrics["counts"] = {
         "train": len(train),
         "renamed": len(renamed),

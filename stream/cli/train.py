@@ -42,6 +42,15 @@ def train(
             "up to this many words (0: none, the shipped recipe; see the README).",
         ),
     ] = 0,
+    derive: Annotated[
+        bool,
+        typer.Option(
+            "--derive",
+            help="First derive the renamed copies and every line's mentions from today's "
+            "entity rules into DATA_DIR/derived (training reads them from there; after an "
+            "annotation or entity-rule change, then commit them with the new weights).",
+        ),
+    ] = False,
 ) -> None:
     """Fine-tune the encoder's top layers with the entity, trigger, status and role heads.
 
@@ -65,6 +74,7 @@ def train(
         threads=settings.torch_threads,
         recipe={"seed": seed, "context_words": context_words}
         | ({"epochs": epochs} if epochs else {}),
+        derive=derive,
     )
     typer.echo(json.dumps(metrics, indent=2, ensure_ascii=False))
     err.print(f"[green]weights written to {out}[/]")

@@ -228,15 +228,21 @@ def test_shipped_core_reads_an_unknown_meeting() -> None:
     assert config["base_encoder"] and config["metrics"]
 
 
-@pytest.mark.slow
-def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
-    from models.s6_core.train import train_core
-
+def _small_data(tmp_path: Path, lines_per_language: int) -> Path:
+    """A data folder with about ``lines_per_language`` lines of each annotation file."""
     small = tmp_path / "data"
     small.mkdir()
     for name in ("events_ar.jsonl", "events_en.jsonl"):
         rows = (DATA / name).read_text().splitlines()
-        (small / name).write_text("\n".join(rows[:: len(rows) // 60]) + "\n")
+        (small / name).write_text("\n".join(rows[:: len(rows) // lines_per_language]) + "\n")
+    return small
+
+
+@pytest.mark.slow
+def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
+    from models.s6_core.train import train_core
+
+    small = _small_data(tmp_path, 60)
     recipe = {"epochs": 1, "ner_per_language": 20}
     outs = []
     for k in range(2):
@@ -245,6 +251,61 @@ def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
         assert set(metrics) >= {"ar", "en", "prefilter", "train_seconds"}
         outs.append((out / "core.safetensors").read_bytes())
     assert outs[0] == outs[1]
+
+
+def test_the_shipped_weights_were_trained_on_the_committed_training_set() -> None:
+    """The renamed copies and mentions are read from ``models/data/derived`` (they fit
+    today's annotations, or this raises), and they are what the shipped weights were
+    trained on."""
+    from models.s6_core.train import RECIPE, event_data
+
+    config = json.loads((WEIGHTS_DIR / "core.json").read_text())
+    data = event_data(DATA, {**RECIPE, **config["recipe"]})
+    assert data.fingerprint() == config["metrics"]["data_fingerprint"]
+    assert len(data.renamed) == config["metrics"]["counts"]["renamed"]
+
+
+def test_derived_inputs_are_read_back_and_refused_once_stale(tmp_path: Path) -> None:
+    from models.s6_core.train import RECIPE, event_data
+
+    small = _small_data(tmp_path, 25)
+    live = event_data(small, RECIPE)
+    assert not (small / "derived").exists()  # derived, not stored
+    stored = event_data(small, RECIPE, derive=True)
+    assert sorted(p.name for p in (small / "derived").iterdir()) == [
+        "mentions-seed7.jsonl",
+        "renamed-seed7.jsonl",
+    ]
+    assert stored.fingerprint() == live.fingerprint() == event_data(small, RECIPE).fingerprint()
+    assert live.renamed  # the sample has people to rename
+    # an edited line that has a renamed copy: the stored inputs no longer fit, and the
+    # error says what to run
+    copied = live.renamed[0].id.split("~")[0]
+    path = small / f"events_{copied[:2]}.jsonl"
+    rows = [json.loads(r) for r in path.read_text().splitlines()]
+    edited = next(r for r in rows if r["id"] == copied)
+    edited["source"] = "edited"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    with pytest.raises(AnnotationError, match="--derive"):
+        event_data(small, RECIPE)
+    # a new training line
+    edited["source"] = live.train[[x.id for x in live.train].index(copied)].source
+    new_id = next(f"en-9{k:04d}" for k in range(100) if not Line(f"en-9{k:04d}", "", "", "").is_dev)
+    rows.append({"id": new_id, "lang": "en", "source": "x", "text": "Shares fell.", "events": []})
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    with pytest.raises(AnnotationError, match=f"{new_id} is new"):
+        event_data(small, RECIPE)
+
+
+def test_a_renamed_copy_depends_on_its_own_line_only() -> None:
+    from models.s2_entities.finder import EntityFinder
+    from models.s6_core.train import _with_names
+
+    lines = [line for line in load_training(DATA) if line.lang == "en" and line.events][:40]
+    finder = EntityFinder(default_titles=False)
+    every = {x.id: x.text for x in _with_names(lines, finder, 7)}
+    later = {x.id: x.text for x in _with_names(lines[20:], finder, 7)}
+    assert later and all(every[k] == text for k, text in later.items())
 
 
 @pytest.mark.parametrize(
