@@ -12,12 +12,23 @@ from typing import TYPE_CHECKING
 
 from models.mentions import Sentence, SentenceSignal, Trigger
 from models.s1_document.clauses import Clause, clause_index, split_clauses
-from models.s1_document.normalize import Token, tokenize
+from models.s1_document.normalize import Token, fold, tokenize
 from models.s1_document.phrases import PhraseHit, token_readings
 from models.s2_entities.items import item_matcher
 from models.s4_triggers.resources import Lexicons, lexicons
 from models.s4_triggers.status import trigger_status
 from models.schema import EventType, Status
+
+# Words that open a reported clause: cues after one are not a noun trigger's before it.
+_COMPLEMENTISERS = frozenset(fold(w) for w in ("أن", "إن", "أنه", "إنه", "بأن", "وأن"))
+# English "that" opens one only after a reporting verb ("told Wang during a visit to
+# Beijing that Russia would help"); else it may be a relative ("a tour that will take
+# him to Kuwait", where "will" is the tour's).
+_REPORTING = frozenset(
+    fold(w)
+    for w in ("said", "says", "told", "tells", "announced", "added", "stressed", "warned",
+              "noted", "insisted", "confirmed", "stated", "assured", "argued")
+)  # fmt: skip
 
 if TYPE_CHECKING:
     from models.s1_document.document import Document
@@ -93,12 +104,13 @@ class LexiconSignals:
         cues = lex.cues.find_tokens(tokens, reads)
         signal = LexiconSignal(sentence=sentence)
         kept = self._kept_triggers(sentence.text, tokens, reads, clauses, lex)
+        reported = _complementisers(tokens)
         for hit in kept:
             event_type, form = hit.label.split("|")
             etype: EventType = event_type  # type: ignore[assignment]
             k = clause_index(clauses, hit.start)
             status = trigger_status(
-                hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues, kept
+                hit, form.removesuffix("_in"), clauses[k], clauses[k + 1 :], cues, kept, reported
             )
             score = NOUN_SCORE if form == "noun" else VERB_SCORE
             trigger = Trigger(
@@ -138,3 +150,14 @@ class LexiconSignals:
                 continue
             kept.append(hit)
         return [hit for hit in kept if not _object_of_verb(hit, kept, clauses)]
+
+
+def _complementisers(tokens: Sequence[Token]) -> list[int]:
+    """Where the sentence's complementisers start (sentence offsets)."""
+    out, reporting = [], False
+    for token in tokens:
+        word = fold(token.surface)
+        reporting = reporting or word in _REPORTING
+        if word in _COMPLEMENTISERS or (word == "that" and reporting):
+            out.append(token.start)
+    return out

@@ -52,6 +52,13 @@ def _claimed(cue: PhraseHit, trigger: PhraseHit, others: Sequence[PhraseHit]) ->
     )
 
 
+def _reported(cue: PhraseHit, trigger: PhraseHit, complementisers: Sequence[int]) -> bool:
+    """A cue after a complementiser that follows the trigger is the reported clause's own:
+    in "he told Wang during a visit to Beijing that Russia would help" (خلال زيارته ...
+    إن بلاده ستعمل) "would" is not the visit's."""
+    return any(trigger.end <= at < cue.start for at in complementisers)
+
+
 def trigger_status(
     trigger: PhraseHit,
     form: str,
@@ -59,11 +66,17 @@ def trigger_status(
     later: list[Clause],
     cues: list[PhraseHit],
     others: Sequence[PhraseHit] = (),
+    complementisers: Sequence[int] = (),
 ) -> Status:
-    """Status of ``trigger`` given every cue of its sentence (sentence offsets) and the
-    sentence's other triggers (``others``)."""
+    """Status of ``trigger`` given every cue of its sentence (sentence offsets), the
+    sentence's other triggers (``others``) and where its complementisers ("that", "أن")
+    start."""
     noun = form == "noun"
-    cues = [c for c in cues if not _claimed(c, trigger, others)]
+    cues = [
+        c
+        for c in cues
+        if not _claimed(c, trigger, others) and not _reported(c, trigger, complementisers)
+    ]
     inside = [c for c in cues if clause.start <= c.start < clause.end]
     own = _strongest([c.label.rstrip(ADJACENT) for c in inside if _applies(c, trigger, noun)])
     if own is not None:

@@ -191,3 +191,25 @@ def test_a_cue_before_a_later_trigger_is_that_triggers(text: str, language: str)
     found = signal(text, language)
     statuses = [found.trigger_status[(t.start, t.end)] for t in found.triggers if t.type == "VISIT"]
     assert statuses == ["occurred", "proposed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        # a cue in the reported clause is not the visit's
+        ("Lavrov told Wang Yi during a visit to Beijing on Monday that Russia would help.",
+         "en", "occurred"),
+        ("وأوضح الوزير أثناء زيارة لبكين أن بلاده سوف ترسل مساعدات.", "ar", "occurred"),
+        # a relative "that" (no reporting verb before it) still describes the noun
+        ("The minister begins a Gulf tour on Sunday that will take him to Kuwait.",
+         "en", "planned"),
+        # and a cue before any complementiser stays the visit's
+        ("He said the visit to Beijing will take place next week.", "en", "planned"),
+    ],
+)  # fmt: skip
+def test_a_noun_trigger_takes_no_cue_from_a_reported_clause(
+    text: str, language: str, status: str
+) -> None:
+    found = signal(text, language)
+    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
+    assert found.trigger_status[(visit.start, visit.end)] == status
