@@ -213,3 +213,18 @@ def test_a_noun_trigger_takes_no_cue_from_a_reported_clause(
     found = signal(text, language)
     (visit,) = [t for t in found.triggers if t.type == "VISIT"]
     assert found.trigger_status[(visit.start, visit.end)] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        # "the first X to visit" describes the visit under way, not a plan
+        ("Gingrich is the first speaker to visit Taiwan in two decades.", "en", "occurred"),
+        ("وهو أول رئيس يزور الصين منذ عشرين عاما.", "ar", "occurred"),
+        ("He will be the first US president to visit Vietnam.", "en", "planned"),
+    ],
+)
+def test_the_first_to_visit_is_a_visit_made(text: str, language: str, status: str) -> None:
+    found = signal(text, language)
+    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
+    assert found.trigger_status[(visit.start, visit.end)] == status
