@@ -114,6 +114,13 @@ def generic(surface: str) -> bool:
     return len(words) == 1 and bool(_AR_DEFINITE.match(fold(words[0])))
 
 
+# English words that name no one, which the argument tagger now and then marks on its own.
+_FUNCTION_WORDS = frozenset(
+    ("of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with", "and",
+     "their", "his", "her", "its", "our", "they", "he", "she", "it", "we")
+)  # fmt: skip
+
+
 def _mention(
     text: str, role: RoleReading, shift: int, mentions: Sequence[Mention], article: ArticleIndex
 ) -> Mention | None:
@@ -144,7 +151,10 @@ def _mention(
         if role.role == "place":
             a = _past_class_noun(text, a, b)
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
-        # a span over a known name's attribution ("الألمانية" in a weapon's name) names it
+        # a span over a known name's attribution ("الألمانية" in a weapon's name) names it;
+        # a lone function word never does ("of" in "a meeting of EU foreign ministers")
+        if found.text.strip().lower() in _FUNCTION_WORDS:
+            return None
         if generic(found.text) and not any(m.start < b and a < m.end for m in mentions):
             return None
     elif found.name is None and ":~" in found.key and generic(found.text):

@@ -655,6 +655,19 @@ def _core_candidates(text: str, found: list[Mention], trigger: str, kind: str, r
     return candidates(article.doc.sentences[0], reading, article)
 
 
+def test_a_lone_function_word_is_no_party() -> None:
+    text = "Ministers will talk at a meeting of Lavrov and Wang Yi on Tuesday."
+    at = text.index("a meeting of")
+    found = [  # the entity head took "a meeting of" for a name
+        Mention(at, at + 12, "a meeting of", "PERSON", "PERSON:~a meeting of"),
+        Mention(text.index("Lavrov"), text.index("Lavrov") + 6, "Lavrov", "PERSON",
+                "PERSON:Lavrov", "Sergey Lavrov"),
+    ]  # fmt: skip
+    roles = [("of", "participant"), ("Lavrov", "participant")]
+    (meeting,) = _core_candidates(text, found, "meeting", "MEETING", roles)
+    assert [m.text for _, m in meeting.actors] == ["Lavrov"]
+
+
 def test_an_unknown_name_both_heads_read_as_a_place_is_the_place() -> None:
     text = "Mudavadi is visiting Kinshasa to press for a ceasefire."
     found = [  # stage 2 guessed a person for the unknown capitalised name
