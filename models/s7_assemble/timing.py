@@ -86,7 +86,6 @@ def _after(time: TimeMention | None, published: Anchor | None) -> bool:
 
 
 _WEEKDAY_WORDS = frozenset(fold(w) for w in AR_WEEKDAYS)
-_PAST_WORDS = frozenset(fold(w) for w in ("الماضي", "الماضية", "المنصرم", "المنصرمة", "الفائت"))
 
 
 def event_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
@@ -94,19 +93,17 @@ def event_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
     the imperfect is the coming one: "يلتقي ميرزويان بيراموف يوم الجمعة" (meets on
     Friday) in a Thursday's article is tomorrow, not last week (the annotation reads a
     weekday in a future-tense sentence forwards; the perfect "التقى" reports the past).
+    "الجمعة الماضي" stays last Friday: reading forwards moves no "last"/"next" word.
     The event then starts after publication, so it is planned (:func:`settle`)."""
     time = nearest_time(view, trigger)
-    published = view.article.doc.article.published_anchor()
     # the weekday after the verb: in "وصل يوم الأربعاء ... يلتقي خلالها" it dates the
     # perfect "وصل" before it, and "يلتقي" runs inside that past visit
-    if time is None or published is None or time.start < trigger.end:
-        return time
-    if not _imperfect(trigger.text):
+    if time is None or time.start < trigger.end or not _imperfect(trigger.text):
         return time
     words = {fold(w) for w in time.text.replace("(", " ").replace(")", " ").split()}
-    if not words & _WEEKDAY_WORDS or words & _PAST_WORDS:
+    if not words & _WEEKDAY_WORDS:
         return time
-    return _forward(time, published, "ar")
+    return _forward(time, view.article.doc.article.published_anchor(), "ar")
 
 
 def _imperfect(word: str) -> bool:
