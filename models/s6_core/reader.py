@@ -26,11 +26,25 @@ from models.s6_core.labels import (
 )
 from models.s6_core.network import CoreNet
 from models.s6_core.onnx_top import Tagged, tag_with_torch
-from models.s6_core.sides import both_sides, side_marked
+from models.s6_core.sides import (
+    RECIPIENT,
+    SUPPLIER,
+    both_sides,
+    marked_other_side,
+    marked_swap,
+    side_marked,
+)
 from models.s6_core.spans import Span, decode_bio
 from models.schema import EVENT_TYPES, EventType
 
 TopRunner = Callable[[torch.Tensor, torch.Tensor], Tagged]
+SWAP = {SUPPLIER: RECIPIENT, RECIPIENT: SUPPLIER}
+MARKED_FLOOR = 0.1
+
+
+def kept(probs: torch.Tensor, best: list[int], cutoff: float) -> list[int]:
+    """Each candidate's argmax role column where it reaches ``cutoff``, else 0 (none)."""
+    return [k if k > 0 and float(probs[i, k]) >= cutoff else 0 for i, k in enumerate(best)]
 
 
 @dataclass(frozen=True)
@@ -210,16 +224,26 @@ class Reader:
         allowed = [0] + [ROLE_LABELS.index(r) for r in ROLES_BY_TYPE[kind]]
         probs = logits[:, allowed].softmax(-1)
         best = [int(p.argmax()) for p in probs]
-        flipped = None
+        forced: set[int] = set()  # moved to the other side by decoding, kept whatever their score
         if kind == "ARMS_TRANSFER":
             marks = [side_marked(text, span, known) for span in spans]
             flipped = both_sides(probs, best, marks, self.cutoffs.role)
+            sides = kept(probs, best, self.cutoffs.role)
             if flipped is not None:
                 best[flipped[0]] = flipped[1]
+                forced = {flipped[0]}
+            else:
+                words = [side_marked(text, s, known, glued=False) for s in spans]
+                added = marked_other_side(probs, sides, words, MARKED_FLOOR)
+                if marked_swap(sides, words):
+                    forced = {i for i, k in enumerate(sides) if k in SWAP}
+                    best = [SWAP[k] if i in forced else k for i, k in enumerate(best)]
+                elif added is not None:
+                    best[added[0]] = added[1]
+                    forced = {added[0]}
         out = []
         for i, ((first, last), p, k) in enumerate(zip(spans, probs, best, strict=True)):
-            forced = flipped is not None and i == flipped[0]
-            if k > 0 and (forced or float(p[k]) >= self.cutoffs.role):
+            if k > 0 and (i in forced or float(p[k]) >= self.cutoffs.role):
                 out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
         return tuple(out)
 

@@ -37,17 +37,23 @@ def _word_before(text: str, start: int) -> str:
     return fold(words[-1]) if words else ""
 
 
-def side_marked(text: str, span: tuple[int, int], known: Sequence[tuple[int, int, str]]) -> int:
+def side_marked(
+    text: str, span: tuple[int, int], known: Sequence[tuple[int, int, str]], *, glued: bool = True
+) -> int:
     """SUPPLIER or RECIPIENT when a preposition marks the side of the party at ``span``
     (sentence offsets; ``known``: the gazetteer's mentions), else 0. Arabic glues "ل"
     (to) on: "للبحرية" (to the navy), "لروسيا" (to Russia, the known name after it);
-    a name that starts with the letter ("لبنان") is not marked."""
+    a name that starts with the letter ("لبنان") is not marked. ``glued=False`` reads
+    only the separate words: a glued "ل" is also "of" / "has" ("ظل لروسيا دور", Russia
+    kept a role), too weak to overrule the role head's reading."""
     start, end = span
     before = _word_before(text, start)
     if before in _SOURCE:
         return SUPPLIER
     if before in _GOAL:
         return RECIPIENT
+    if not glued:
+        return 0
     word = fold(text[start:end])
     if word.startswith("ل") and (
         word.startswith("لل") or any(a == start + 1 and b <= end for a, b, _ in known)
@@ -78,3 +84,35 @@ def both_sides(
         return None
     # the move that costs the least: the highest ratio of the other side to this one
     return max(movable, key=lambda i: float(probs[i, other]) / float(probs[i, side])), other
+
+
+def marked_swap(best: list[int], marks: Sequence[int]) -> bool:
+    """Whether the one supplier and the one recipient read should trade sides: a
+    preposition marks one of them for the other side ("did not receive any weapons from
+    Russia" read with Russia as the recipient) and nothing marks either for its own."""
+    suppliers = [i for i, k in enumerate(best) if k == SUPPLIER]
+    recipients = [i for i, k in enumerate(best) if k == RECIPIENT]
+    if len(suppliers) != 1 or len(recipients) != 1:
+        return False
+    s, r = suppliers[0], recipients[0]
+    if marks[s] == SUPPLIER or marks[r] == RECIPIENT:
+        return False
+    return marks[s] == RECIPIENT or marks[r] == SUPPLIER
+
+
+def marked_other_side(
+    probs: torch.Tensor, sides: Sequence[int], marks: Sequence[int], floor: float
+) -> tuple[int, int] | None:
+    """(candidate, column) for the missing side of a one-sided transfer: the party a
+    preposition marks for it ("got mortar rounds from Rwanda", Rwanda unread), when the
+    role head gives it that side at ``floor`` at least; else None."""
+    read = {k for k in sides if k in (SUPPLIER, RECIPIENT)}
+    if len(read) != 1:
+        return None
+    other = RECIPIENT if read == {SUPPLIER} else SUPPLIER
+    marked = [
+        i
+        for i, m in enumerate(marks)
+        if m == other and sides[i] == 0 and float(probs[i, other]) >= floor
+    ]
+    return (max(marked, key=lambda i: float(probs[i, other])), other) if marked else None

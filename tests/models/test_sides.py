@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import torch
 
-from models.s6_core.sides import RECIPIENT, SUPPLIER, both_sides, side_marked
+from models.s6_core.sides import (
+    RECIPIENT,
+    SUPPLIER,
+    both_sides,
+    marked_other_side,
+    marked_swap,
+    side_marked,
+)
 
 
 def _probs(*rows: tuple[float, float, float, float]) -> torch.Tensor:
@@ -68,3 +75,45 @@ def test_an_unmarked_party_unlikely_on_the_other_side_stays() -> None:
     probs = _probs((0.0, 0.1, 0.9, 0.0), (0.0, 0.2, 0.8, 0.0))
     assert both_sides(probs, [2, 2], [0, 0], 0.5) is None
     assert both_sides(probs, [2, 2], [0, SUPPLIER], 0.5) == (1, SUPPLIER)
+
+
+def test_a_preposition_against_the_reading_swaps_the_sides() -> None:
+    # "Eritrea did not receive any weapons from Russia" read with Russia as the recipient
+    assert marked_swap([SUPPLIER, RECIPIENT], [0, SUPPLIER])
+    assert marked_swap([RECIPIENT, 0, SUPPLIER], [SUPPLIER, 0, 0])
+
+
+def test_a_reading_the_prepositions_agree_with_stays() -> None:
+    assert not marked_swap([SUPPLIER, RECIPIENT], [0, RECIPIENT])
+    assert not marked_swap([SUPPLIER, RECIPIENT], [0, 0])
+    # marks on both sides that contradict each other: the head's reading stands
+    assert not marked_swap([SUPPLIER, RECIPIENT], [SUPPLIER, SUPPLIER])
+    # two suppliers or no recipient: nothing to trade
+    assert not marked_swap([SUPPLIER, SUPPLIER], [RECIPIENT, 0])
+    assert not marked_swap([SUPPLIER, 0], [RECIPIENT, 0])
+
+
+def test_a_glued_arabic_letter_can_be_left_unread() -> None:
+    # "ظل لروسيا دور" (Russia kept a role): a glued "ل" is not only "to"
+    text = "ظل لروسيا دور في صفقات السلاح"
+    russia = text.index("لروسيا")
+    known = [(russia + 1, russia + 6, "GPE")]
+    assert side_marked(text, (russia, russia + 6), known) == RECIPIENT
+    assert side_marked(text, (russia, russia + 6), known, glued=False) == 0
+
+
+def test_a_marked_party_completes_a_one_sided_transfer() -> None:
+    # "The rebels got mortar rounds from Rwanda": only the rebels read, Rwanda at 0.23
+    probs = _probs((0.1, 0.02, 0.88, 0.0), (0.7, 0.23, 0.07, 0.0))
+    assert marked_other_side(probs, [RECIPIENT, 0], [0, SUPPLIER], 0.1) == (1, SUPPLIER)
+
+
+def test_an_unmarked_or_unlikely_party_completes_nothing() -> None:
+    probs = _probs((0.1, 0.02, 0.88, 0.0), (0.7, 0.23, 0.07, 0.0))
+    assert marked_other_side(probs, [RECIPIENT, 0], [0, 0], 0.1) is None
+    assert marked_other_side(probs, [RECIPIENT, 0], [0, SUPPLIER], 0.3) is None
+    # a party marked for the side already read adds nothing
+    assert marked_other_side(probs, [RECIPIENT, 0], [0, RECIPIENT], 0.1) is None
+    # both sides read, or neither: nothing is missing or nothing to complete
+    assert marked_other_side(probs, [RECIPIENT, SUPPLIER], [0, SUPPLIER], 0.1) is None
+    assert marked_other_side(probs, [0, 0], [0, SUPPLIER], 0.1) is None

@@ -196,6 +196,32 @@ def test_a_transfer_the_role_head_reads_one_sided(
     assert ("supplier", supplier) in sides and ("recipient", recipient) in sides
 
 
+@pytest.mark.parametrize(
+    ("text", "supplier", "recipient"),
+    [
+        # read the wrong way round: "from" marks the supplier
+        (
+            "Eritrea did not receive any weapons from Russia during the war in Tigray, "
+            "the information minister said on Sunday.",
+            "Russia",
+            "Eritrea",
+        ),
+        # one side read: the party "from" marks is the other
+        (
+            "The rebels got mortar rounds from Rwanda last year, a UN report says.",
+            "Rwanda",
+            "rebels",
+        ),
+    ],
+)
+def test_a_preposition_settles_the_sides(
+    extractor: TransformerExtractor, text: str, supplier: str, recipient: str
+) -> None:
+    (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "ARMS_TRANSFER"]
+    sides = {(a.role, a.text) for a in event.actors}
+    assert ("supplier", supplier) in sides and ("recipient", recipient) in sides
+
+
 def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtractor) -> None:
     text = "Lebanese Prime Minister Rafik Al-Hariri met Canadian Prime Minister Jean Chretien."
     (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
