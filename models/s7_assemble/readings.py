@@ -132,7 +132,8 @@ def _mention(
         if m.start < b and a < m.end and not m.in_title and (m.name or a <= m.start <= m.end <= b)
     ]
     found = None
-    if touching:  # the canonical entry the span names; an unknown name only inside the span
+    pieces = _fragments(text, a, b, mentions, place=role.role == "place")
+    if touching and not pieces:  # the canonical entry the span names; an unknown name inside
         # A known identity first: the model's own span may be off by a clitic or a word
         # ("وفابيوس هو") while coreference found the name inside it.
         found = max(
@@ -155,11 +156,25 @@ def _mention(
         # a lone function word never does ("of" in "a meeting of EU foreign ministers")
         if found.text.strip().lower() in _FUNCTION_WORDS:
             return None
-        if generic(found.text) and not any(m.start < b and a < m.end for m in mentions):
+        if generic(found.text) and (pieces or not any(m.start < b and a < m.end for m in mentions)):
             return None
     elif found.name is None and ":~" in found.key and generic(found.text):
         return None
     return found
+
+
+def _fragments(text: str, a: int, b: int, mentions: Sequence[Mention], *, place: bool) -> bool:
+    """Whether the mentions a role span touches are only pieces of it: unknown names
+    inside it that cover less than half of it ("Tongan" in "The Tongan king", "Ha" in
+    "Ha'apai", "Ghanaian" in "the Ghanaian navy"). The role head read the whole span as
+    the party; a piece the entity head cut out of it names no one the span does not.
+    A party of one word is left to the pieces (a clitic or a title may hang on it)."""
+    inside = [m for m in mentions if m.start < b and a < m.end and not m.in_title]
+    if not inside or any(m.name is not None or m.start < a or m.end > b for m in inside):
+        return False
+    if not place and len(text[a:b].split()) < 2:
+        return False
+    return 2 * sum(m.end - m.start for m in inside) < b - a
 
 
 # What kind of place a name is, before it: "مدينة فاس" (the city of Fes) is Fes.

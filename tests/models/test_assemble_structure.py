@@ -1060,3 +1060,43 @@ def test_the_head_of_a_body_is_a_person(text: str, body: str, person: bool) -> N
     at = text.index(body)
     found = Mention(at, at + len(body), body, "ORG", f"ORG:{body}", body)
     assert _headed_by(text, 0, found) is person
+
+
+def test_a_piece_the_entity_head_cut_out_of_a_role_span_is_not_the_party() -> None:
+    text = "The Tongan king will visit the islands of Ha'apai next week."
+    pieces = [  # the entity head's unknown names inside the role head's spans
+        Mention(4, 10, "Tongan", "PERSON", "PERSON:tongan"),
+        Mention(text.index("Ha"), text.index("Ha") + 2, "Ha", "PERSON", "PERSON:ha"),
+    ]
+    roles = [("The Tongan king", "visitor"), ("Ha'apai", "place")]
+    (visit,) = _core_candidates(text, pieces, "visit", "VISIT", roles)
+    assert [m.text for _, m in visit.actors] == ["The Tongan king"]
+    assert visit.location is not None and visit.location.text == "Ha'apai"
+
+
+@pytest.mark.parametrize(
+    ("span", "pieces", "place", "expected"),
+    [
+        ("the Ghanaian navy", ["Ghanaian"], False, True),
+        ("Gilan bin Masoud", ["Gilan"], False, True),
+        ("Zorbulak Tenzin", ["Zorbulak Tenzin"], False, False),  # the whole name
+        ("Zorbulak Tenzin", ["Zorbulak", "Tenzin"], False, False),  # all of it, in pieces
+        ("Zelvenko", ["Zel"], False, False),  # one word: a clitic or title may hang on it
+        ("Ha'apai", ["Ha"], True, True),  # a place of one word still is one
+    ],
+)
+def test_pieces_of_a_role_span(span: str, pieces: list[str], place: bool, expected: bool) -> None:
+    from models.s7_assemble.readings import _fragments
+
+    found = [
+        Mention(span.index(p), span.index(p) + len(p), p, "PERSON", f"PERSON:{p}") for p in pieces
+    ]
+    assert _fragments(span, 0, len(span), found, place=place) is expected
+
+
+def test_a_known_name_inside_a_role_span_is_no_piece() -> None:
+    from models.s7_assemble.readings import _fragments
+
+    span = "the Russian navy of Vladimir Putin"
+    putin = Mention(20, 34, "Vladimir Putin", "PERSON", "PERSON:Vladimir Putin", "Vladimir Putin")
+    assert not _fragments(span, 0, len(span), [putin], place=False)

@@ -222,6 +222,19 @@ def test_a_preposition_settles_the_sides(
     assert ("supplier", supplier) in sides and ("recipient", recipient) in sides
 
 
+def test_a_title_party_is_not_cut_to_its_adjective(extractor: TransformerExtractor) -> None:
+    # The entity head reads "Slovak" and "Tongan" as names; the role head's spans are the parties.
+    meeting = _one_meeting(
+        extractor,
+        "The Slovak deputy foreign minister met the Kenyan delegation in Nairobi on Monday.",
+    )
+    assert "The Slovak deputy foreign minister" in {a.text for a in meeting.actors}
+    text = "The Tongan king will visit the islands of Ha'apai next week."
+    (visit,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "VISIT"]
+    assert [a.text for a in visit.actors] == ["The Tongan king"]
+    assert visit.location is not None and visit.location.text == "Ha'apai"
+
+
 def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtractor) -> None:
     text = "Lebanese Prime Minister Rafik Al-Hariri met Canadian Prime Minister Jean Chretien."
     (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
