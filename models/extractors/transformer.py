@@ -32,6 +32,7 @@ from models.s6_core.reader import Cutoffs, Reader, Reading
 from models.s6_core.weights import WEIGHTS, WEIGHTS_DIR, load_core
 from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import Candidate
+from models.s7_assemble.context import markers
 from models.s7_assemble.pipeline import finish, rule_candidates
 from models.s7_assemble.readings import article_candidates
 from models.schema import Article, Event, ExtractorInfo
@@ -96,7 +97,9 @@ class TransformerExtractor:
             if runtime == "torch"
             else _onnx_top(net, weights_dir, cache_dir, threads, say, spin)
         )
-        self._reader = Reader(net, Cutoffs(**config.get("cutoffs", {})), top)
+        self._reader = Reader(
+            net, Cutoffs(**config.get("cutoffs", {})), top, markers()["counterpart"]["words"]
+        )
         self._prefix: str = config["prefix"]
         self._max_length = min(config["max_length"], max_length or config["max_length"])
         self._entities = EntityFinder(default_titles=False)

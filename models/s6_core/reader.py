@@ -7,11 +7,13 @@ the top layers per batch, then per-sentence decoding. Offsets in a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import torch
 
+from models.s1_document.normalize import fold
 from models.s6_core.batches import sentence_vectors
 from models.s6_core.examples import between_range, token_range, words_between
 from models.s6_core.labels import (
@@ -106,8 +108,16 @@ class Reader:
     """Decodes the core's outputs with the given :class:`Cutoffs`."""
 
     def __init__(
-        self, net: CoreNet, cutoffs: Cutoffs | None = None, top: TopRunner | None = None
+        self,
+        net: CoreNet,
+        cutoffs: Cutoffs | None = None,
+        top: TopRunner | None = None,
+        counterparts: frozenset[str] = frozenset(),
     ) -> None:
+        """``counterparts``: folded words that begin a party of their own inside an
+        argument span (see :func:`_at_counterpart`); the extractor passes assembly's list,
+        training's held-out scores read without it."""
+        self.counterparts = counterparts
         self.net = net
         self.cutoffs = cutoffs or Cutoffs()
         # What runs the top layers and taggers: ONNX Runtime when serving, else torch.
@@ -159,7 +169,7 @@ class Reader:
         entities = decode_bio(text, offs, e_ids.tolist(), e_score.tolist(), ENTITY_LABELS)
         triggers = decode(text, offs, trig, TRIGGER_LABELS, trigger_cutoff)
         arguments = decode(text, offs, arg, ARGUMENT_LABELS, self.cutoffs.argument)
-        cands = _split(arguments, extra)
+        cands = _split(text, arguments, extra, self.counterparts)
         cands += [(a, b) for a, b, _ in extra if not any(a < y and x < b for x, y in cands)]
         out = Reading(entities=entities, arguments=arguments)
         for span in triggers:
@@ -269,12 +279,34 @@ def own_parties(text: str, triggers: list[TriggerReading]) -> list[TriggerReadin
 
 
 def _split(
-    arguments: Sequence[Span], known: Sequence[tuple[int, int, str]]
+    text: str,
+    arguments: Sequence[Span],
+    known: Sequence[tuple[int, int, str]],
+    counterparts: frozenset[str] = frozenset(),
 ) -> list[tuple[int, int]]:
-    """Argument spans as candidates; one that runs two known names together ("زار بوتين
-    بيونغ يانغ": Putin, Pyongyang) becomes those names, as the gazetteer delimits them."""
+    """Argument spans as candidates: cut before a counterpart word (:func:`_at_counterpart`);
+    a piece that runs two known names together ("زار بوتين بيونغ يانغ": Putin, Pyongyang)
+    becomes those names, as the gazetteer delimits them."""
     out = []
     for span in arguments:
-        inside = [(a, b) for a, b, _ in known if span.start <= a and b <= span.end]
-        out += inside if len(inside) >= 2 else [(span.start, span.end)]
+        for first, last in _at_counterpart(text, span.start, span.end, counterparts):
+            inside = [(a, b) for a, b, _ in known if first <= a and b <= last]
+            out += inside if len(inside) >= 2 else [(first, last)]
     return out
+
+
+def _at_counterpart(
+    text: str, start: int, end: int, words: frozenset[str]
+) -> list[tuple[int, int]]:
+    """The span ``text[start:end]`` as one or two parties: "استقبل قائد القوات البحرية
+    المصرية نظيره اليوناني" (the Egyptian navy chief received his Greek counterpart) is
+    read as one argument span, and its two known adjectives would make it "المصرية" and
+    "اليوناني"; a counterpart word ("نظيره", "ونظيره") after its first word begins the
+    second party."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        folded = fold(word.group())
+        if word.start() > 0 and (folded in words or (folded[:1] == "و" and folded[1:] in words)):
+            cut = start + word.start()
+            left = start + len(text[start:cut].rstrip(" ،,"))
+            return [(start, left), (cut, end)]
+    return [(start, end)]

@@ -36,3 +36,26 @@ def test_two_words_of_one_trigger_phrase_share_their_parties() -> None:
     state = _trigger(text, "state", [("Dissanayake", "visitor"), ("India", "place")], "VISIT")
     visit = _trigger(text, "visit", [("Dissanayake", "visitor"), ("India", "place")], "VISIT")
     assert own_parties(text, [state, visit]) == [state, visit]
+
+
+def test_a_counterpart_word_begins_a_second_party() -> None:
+    from models.s1_document.normalize import fold
+    from models.s6_core.reader import _split
+    from models.s6_core.spans import Span
+
+    words = frozenset(fold(w) for w in ("نظيره", "counterpart"))
+    text = "استقبل قائد القوات البحرية المصرية نظيره اليوناني في مقر القيادة."
+    span = Span(7, text.index(" في"), "ARG")
+    egypt, greece = text.index("المصرية"), text.index("اليوناني")
+    # two known adjectives: without the word, the span becomes them
+    known = [(egypt, egypt + 7, "GPE"), (greece, greece + 8, "GPE")]
+    assert _split(text, [span], known) == [(egypt, egypt + 7), (greece, greece + 8)]
+    pieces = [text[a:b] for a, b in _split(text, [span], known, words)]
+    assert pieces == ["قائد القوات البحرية المصرية", "نظيره اليوناني"]
+    # "and his counterpart", and a span that opens with the word stays whole
+    text = "التقى الوزير ونظيره في عمان"
+    assert [text[a:b] for a, b in _split(text, [Span(6, 19, "ARG")], [], words)] == [
+        "الوزير",
+        "ونظيره",
+    ]
+    assert _split(text, [Span(13, 19, "ARG")], [], words) == [(13, 19)]

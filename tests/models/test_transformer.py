@@ -235,6 +235,17 @@ def test_a_title_party_is_not_cut_to_its_adjective(extractor: TransformerExtract
     assert visit.location is not None and visit.location.text == "Ha'apai"
 
 
+def test_a_counterpart_is_a_party_of_its_own(extractor: TransformerExtractor) -> None:
+    # The argument head reads chief and counterpart as one span with two country adjectives.
+    text = (
+        "وعقب تدريبات مشتركة قرب سواحل طرطوس، استقبل قائد القوات البحرية السورية نظيره "
+        "الروسي في مقر القيادة."
+    )
+    art = Article(id="probe", language="ar", published_at="2024-05-09", text=text)
+    (meeting,) = [e for e in extractor.extract_batch([art])[0] if e.type == "MEETING"]
+    assert {a.text for a in meeting.actors} == {"قائد القوات البحرية السورية", "نظيره الروسي"}
+
+
 def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtractor) -> None:
     text = "Lebanese Prime Minister Rafik Al-Hariri met Canadian Prime Minister Jean Chretien."
     (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
