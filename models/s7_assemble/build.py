@@ -2,22 +2,54 @@
 
 from __future__ import annotations
 
+import re
+
 from models.base import make_event_id
 from models.mentions import Mention, TimeMention
+from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import Candidate
+from models.s7_assemble.context import markers
 from models.schema import Actor, Event, Evidence, ExtractorInfo, Place, Time
 
 
 def is_complete(cand: Candidate) -> bool:
-    """Drop what cannot be an event: a meeting needs two parties, a visit a visitor and
-    a destination, a transfer a supplier and a different recipient (not of its country)."""
+    """Drop what cannot be an event: a meeting needs two parties (or one span naming
+    several, :func:`collective`), a visit a visitor and a destination, a transfer a
+    supplier and a different recipient (not of its country)."""
     if cand.type == "MEETING":
-        return len(_parties(cand)) >= 2
+        parties = _parties(cand)
+        return len(parties) >= 2 or (
+            len(parties) == 1
+            and any(collective(m.text) for r, m in cand.actors if r == "participant")
+        )
     if cand.type == "VISIT":
         return bool(cand.keys("visitor")) and (cand.location is not None or bool(cand.keys("host")))
     suppliers, recipients = cand.keys("supplier"), cand.keys("recipient")
     return (
         bool(suppliers) and bool(recipients) and not suppliers & recipients and not _domestic(cand)
+    )
+
+
+_SEVERAL = re.compile(r"^(the )?(two|three|four|five|six|seven|eight|both) ", re.IGNORECASE)
+
+
+def collective(surface: str) -> bool:
+    """A span of two or more words that names several parties at once: "EU foreign
+    ministers", "the two sides", "قادة مجموعة دول الساحل" (the leaders of the Sahel
+    group). Annotated meetings list such a span as their one participant. One word
+    ("officials", "الوزراء") says too little, and a name is no plural ("the United
+    Nations": the English plural must be lower case)."""
+    words = surface.split()
+    if len(words) < 2:
+        return False
+    entry = markers()["collective"]
+    last, first = words[-1], fold(words[0])
+    if last.islower() and fold(last) in entry["words"]:
+        return True
+    if _SEVERAL.match(surface):
+        return True
+    return first in entry["words"] or (
+        first[:1] in entry["proclitic"] and first[1:] in entry["words"]
     )
 
 

@@ -536,6 +536,39 @@ def test_places_of_one_country_are_one_party_of_a_meeting() -> None:
     assert meeting(spanish, sanchez)  # a person of a country meets for it, but is a party
 
 
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        ("EU foreign ministers", True),
+        ("Opposition parties", True),
+        ("the two sides", True),
+        ("قادة مجموعة دول الساحل", True),
+        ("لوزراء الخارجية والدفاع العرب", True),  # "for the ministers": a glued "ل"
+        ("officials", False),  # one word says too little
+        ("الوزراء", False),
+        ("the United Nations", False),  # a name, not a plural
+        ("Foreign Minister Sergey Lavrov", False),
+        ("وزير الخارجية الروسي", False),
+    ],
+)
+def test_a_span_naming_several_parties(text: str, several: bool) -> None:
+    from models.s7_assemble.build import collective
+
+    assert collective(text) is several
+
+
+def test_a_meeting_of_one_collective_party_is_an_event() -> None:
+    from models.s7_assemble.build import is_complete
+    from models.s7_assemble.candidate import Candidate
+
+    leaders = Mention(0, 22, "قادة مجموعة دول الساحل", "PERSON", "PERSON:~قاده مجموعه دول الساحل")
+    lavrov = Mention(0, 6, "Lavrov", "PERSON", "PERSON:Sergey Lavrov", "Sergey Lavrov")
+    assert is_complete(Candidate("MEETING", "planned", [("participant", leaders)]))
+    assert not is_complete(Candidate("MEETING", "planned", [("participant", lavrov)]))
+    # a visit or a transfer is not completed by a plural
+    assert not is_complete(Candidate("VISIT", "planned", [("visitor", leaders)]))
+
+
 def _article(text: str, language: str, found: list[Mention]):  # type: ignore[no-untyped-def]
     from models.s7_assemble.index import ArticleIndex
 

@@ -246,6 +246,26 @@ def test_a_counterpart_is_a_party_of_its_own(extractor: TransformerExtractor) ->
     assert {a.text for a in meeting.actors} == {"قائد القوات البحرية السورية", "نظيره الروسي"}
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "party"),
+    [
+        (
+            "en",
+            "Opposition leaders will meet in Nairobi on Friday to pick a joint candidate.",
+            "Opposition leaders",
+        ),
+        ("ar", "سيلتقي وزراء خارجية دول الساحل في نيامي يوم الجمعة.", "وزراء خارجية دول الساحل"),
+    ],
+)
+def test_a_meeting_of_a_collective_party(
+    extractor: TransformerExtractor, language: str, text: str, party: str
+) -> None:
+    art = Article(id="probe", language=language, published_at="2024-05-09", text=text)
+    (meeting,) = [e for e in extractor.extract_batch([art])[0] if e.type == "MEETING"]
+    assert [a.text for a in meeting.actors] == [party]
+    assert meeting.status == "planned"
+
+
 def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtractor) -> None:
     text = "Lebanese Prime Minister Rafik Al-Hariri met Canadian Prime Minister Jean Chretien."
     (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
