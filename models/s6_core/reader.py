@@ -19,6 +19,7 @@ from models.s6_core.examples import between_range, token_range, words_between
 from models.s6_core.labels import (
     ARGUMENT_LABELS,
     ENTITY_LABELS,
+    GAZETTEER_KINDS,
     ROLE_LABELS,
     ROLES_BY_TYPE,
     STATUS_LABELS,
@@ -251,11 +252,36 @@ class Reader:
                 elif added is not None:
                     best[added[0]] = added[1]
                     forced = {added[0]}
+        if kind == "VISIT":
+            places = [GAZETTEER_KINDS[kind_of(span, known)] in ("GPE", "LOC") for span in spans]
+            moved = _place_among_visitors(probs, kept(probs, best, self.cutoffs.role), places)
+            if moved is not None:
+                best[moved] = allowed.index(ROLE_LABELS.index("place"))
+                forced |= {moved}
         out = []
         for i, ((first, last), p, k) in enumerate(zip(spans, probs, best, strict=True)):
             if k > 0 and (i in forced or float(p[k]) >= self.cutoffs.role):
                 out.append(RoleReading(first, last, ROLE_LABELS[allowed[k]], float(p[k])))
         return tuple(out)
+
+
+def _place_among_visitors(probs: torch.Tensor, got: list[int], places: list[bool]) -> int | None:
+    """The candidate to read as the place of a visit the role head gave two or more
+    visitors and no place, else None: "يفكر رئيس وزراء فيجي في زيارة ويلينغتون" read
+    with Wellington as a second visitor makes a visit with no destination, and no event.
+    Only a name the gazetteer knows as a place moves (a person read as a visitor stays):
+    the one the head finds likeliest as the place, relative to visitor. ``probs``: per
+    candidate over VISIT's role columns (none, visitor, host, inviter, place: see
+    ``ROLES_BY_TYPE``); ``got``: each candidate's column where read, else 0; ``places``:
+    whether each candidate is a known place."""
+    visitor, place = (1 + ROLES_BY_TYPE["VISIT"].index(r) for r in ("visitor", "place"))
+    visitors = [i for i, k in enumerate(got) if k == visitor]
+    if len(visitors) < 2 or place in got:
+        return None
+    movable = [i for i in visitors if places[i]]
+    if not movable:
+        return None
+    return max(movable, key=lambda i: float(probs[i, place]) / float(probs[i, visitor]))
 
 
 def own_parties(text: str, triggers: list[TriggerReading]) -> list[TriggerReading]:

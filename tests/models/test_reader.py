@@ -59,3 +59,19 @@ def test_a_counterpart_word_begins_a_second_party() -> None:
         "ونظيره",
     ]
     assert _split(text, [Span(13, 19, "ARG")], [], words) == [(13, 19)]
+
+
+def test_a_known_place_read_as_a_second_visitor_is_the_place() -> None:
+    import torch
+
+    from models.s6_core.reader import _place_among_visitors
+
+    # columns: none, visitor, host, inviter, place. "يفكر رئيس وزراء فيجي في زيارة ويلينغتون"
+    probs = torch.tensor([[0.0, 0.99, 0.0, 0.0, 0.01], [0.0, 0.91, 0.0, 0.0, 0.09]])
+    assert _place_among_visitors(probs, [1, 1], [False, True]) == 1
+    # of two known places, the one likelier as a place relative to visitor
+    assert _place_among_visitors(probs, [1, 1], [True, True]) == 1
+    # no known place, one visitor, or a place already read: nothing moves
+    assert _place_among_visitors(probs, [1, 1], [False, False]) is None
+    assert _place_among_visitors(probs, [1, 0], [False, True]) is None
+    assert _place_among_visitors(probs, [1, 1, 4], [False, True, True]) is None
