@@ -25,6 +25,7 @@ from models.s7_assemble.destinations import dateline
 from models.s7_assemble.guests import meeting_of
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.invite import invited_by
+from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
 from models.s7_assemble.possessor import counterpart, named, owner
 from models.s7_assemble.roles import visit
@@ -304,7 +305,50 @@ def candidates(
         received = _reception(out[-1])
         if received is not None:
             out.append(received)
+    return _halves(out)
+
+
+# Types whose two halves, read from two trigger words, make one event: a transfer's two
+# sides, a visit's visitor and destination. Meetings gained nothing (held-out sentences).
+_HALVED = frozenset(("ARMS_TRANSFER", "VISIT"))
+
+
+def _halves(cands: list[Candidate]) -> list[Candidate]:
+    """One sentence's candidates, with each incomplete one joined to an earlier incomplete
+    one of its type when they fill different roles and together make an event: "عرضا
+    فرنسيا لبيع غواصتين" (a French offer to sell two submarines) reads the buyer with
+    "عرضا" (offer) and France with "لبيع" (to sell). Of an *occurred* and another status
+    the other wins: the hedged word ("to sell") says what became of the offer."""
+    out: list[Candidate] = []
+    for cand in cands:
+        half = cand.type in _HALVED and not is_complete(cand)
+        match = next((i for i, c in enumerate(out) if half and _fit(c, cand)), None)
+        if match is None:
+            out.append(cand)
+        else:
+            out[match] = _joined(out[match], cand)
     return out
+
+
+def _filled(cand: Candidate) -> set[str]:
+    return {r for r, _ in cand.actors} | ({"place"} if cand.location is not None else set())
+
+
+def _fit(first: Candidate, second: Candidate) -> bool:
+    """Two halves of one event: same type, both incomplete, no role in common, times
+    that agree, and complete together."""
+    if first.type != second.type or is_complete(first) or _filled(first) & _filled(second):
+        return False
+    return time_ok(first.time, second.time) and is_complete(_joined(first, second))
+
+
+def _joined(first: Candidate, second: Candidate) -> Candidate:
+    both = replace(first, actors=list(first.actors), items=list(first.items))
+    both.evidence = list(first.evidence)
+    absorb(both, second)
+    if both.status == "occurred":
+        both.status = second.status
+    return both
 
 
 def _fill(view: SentenceView, trigger: Trigger, cand: Candidate) -> None:

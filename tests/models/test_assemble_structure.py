@@ -1133,3 +1133,29 @@ def test_a_known_name_inside_a_role_span_is_no_piece() -> None:
     span = "the Russian navy of Vladimir Putin"
     putin = Mention(20, 34, "Vladimir Putin", "PERSON", "PERSON:Vladimir Putin", "Vladimir Putin")
     assert not _fragments(span, 0, len(span), [putin], place=False)
+
+
+def test_two_halves_of_a_transfer_in_one_sentence_are_one_event() -> None:
+    from models.s7_assemble.candidate import Candidate
+    from models.s7_assemble.readings import _halves
+
+    chile = Mention(
+        5, 28, "وزارة الدفاع التشيلية", "ORG", "ORG:~وزاره الدفاع التشيليه", None, "CHL"
+    )
+    france = Mention(34, 40, "فرنسيا", "GPE", "GPE:FRA", "France", "FRA", demonym=True)
+    offer = Candidate("ARMS_TRANSFER", "occurred", [("recipient", chile)])
+    sell = Candidate("ARMS_TRANSFER", "proposed", [("supplier", france)])
+    (one,) = _halves([offer, sell])
+    assert {(r, m.text) for r, m in one.actors} == {
+        ("recipient", chile.text),
+        ("supplier", "فرنسيا"),
+    }
+    assert one.status == "proposed"  # the hedged word says what became of the offer
+    # two readings of one side stay apart, and so do two meetings of one party each
+    assert (
+        len(_halves([offer, Candidate("ARMS_TRANSFER", "proposed", [("recipient", chile)])])) == 2
+    )
+    lavrov = Mention(0, 6, "Lavrov", "PERSON", "PERSON:Sergey Lavrov", "Sergey Lavrov")
+    wang = Mention(10, 17, "Wang Yi", "PERSON", "PERSON:Wang Yi", "Wang Yi")
+    meetings = [Candidate("MEETING", "occurred", [("participant", p)]) for p in (lavrov, wang)]
+    assert len(_halves(meetings)) == 2
