@@ -1159,3 +1159,34 @@ def test_two_halves_of_a_transfer_in_one_sentence_are_one_event() -> None:
     wang = Mention(10, 17, "Wang Yi", "PERSON", "PERSON:Wang Yi", "Wang Yi")
     meetings = [Candidate("MEETING", "occurred", [("participant", p)]) for p in (lavrov, wang)]
     assert len(_halves(meetings)) == 2
+
+
+def test_a_body_and_its_people_are_a_party_of_several() -> None:
+    text = "OPEC ministers were meeting in Abuja to discuss their production policy."
+    opec = Mention(0, 4, "OPEC", "ORG", "ORG:OPEC", "OPEC")
+    abuja = Mention(31, 36, "Abuja", "GPE", "GPE:Abuja", "Abuja", "NGA")
+    roles = [("OPEC ministers", "participant"), ("Abuja", "place")]
+    (meeting,) = _core_candidates(text, [opec, abuja], "meeting", "MEETING", roles)
+    assert [m.text for _, m in meeting.actors] == ["OPEC ministers"]
+
+
+def test_a_named_span_is_a_party_though_its_largest_piece_is_a_common_noun() -> None:
+    text = "Kainerugaba conferred with Congolese military commanders in Bunia on Friday."
+    at = text.index("Congolese")
+    found = [
+        Mention(0, 11, "Kainerugaba", "PERSON", "PERSON:kainerugaba"),
+        Mention(at, at + 9, "Congolese", "PERSON", "PERSON:congolese"),
+        Mention(at + 10, at + 29, "military commanders", "PERSON", "PERSON:~military commanders"),
+    ]
+    roles = [("Kainerugaba", "participant"), ("Congolese military commanders", "participant")]
+    (meeting,) = _core_candidates(text, found, "conferred", "MEETING", roles)
+    assert [m.text for _, m in meeting.actors] == ["Kainerugaba", "Congolese military commanders"]
+    # lower case throughout, the span names no one
+    text = "Kainerugaba conferred with the military commanders in Bunia on Friday."
+    at = text.index("military")
+    found[1:] = [
+        Mention(at, at + 19, "military commanders", "PERSON", "PERSON:~military commanders")
+    ]
+    roles[1] = ("the military commanders", "participant")
+    (meeting,) = _core_candidates(text, found, "conferred", "MEETING", roles)
+    assert [m.text for _, m in meeting.actors] == ["Kainerugaba"]

@@ -255,6 +255,12 @@ def test_a_counterpart_is_a_party_of_its_own(extractor: TransformerExtractor) ->
             "Opposition leaders",
         ),
         ("ar", "سيلتقي وزراء خارجية دول الساحل في نيامي يوم الجمعة.", "وزراء خارجية دول الساحل"),
+        # a known body and its people: the ministers, not OPEC
+        (
+            "en",
+            "OPEC ministers will meet in Vienna next week to discuss output cuts.",
+            "OPEC ministers",
+        ),
     ],
 )
 def test_a_meeting_of_a_collective_party(
