@@ -119,10 +119,16 @@ def tune_cutoffs(
     best_q, best_report = quality(best)
     for c in [Cutoffs(trigger=t) for t in (0.3, 0.4, 0.6, 0.7, 0.8, 0.85, 0.9)]:
         q, report = quality(c)
-        if q > best_q:
+        if q >= best_q + MIN_GAIN:
             best, best_q, best_report = c, q, report
     for c in [Cutoffs(best.trigger, best.argument, r) for r in (0.35, 0.65, 0.75)]:
         q, report = quality(c)
-        if q > best_q:
+        if q >= best_q + MIN_GAIN:
             best, best_q, best_report = c, q, report
     return best, best_report
+
+
+# Least gain in the mean F1 for a cutoff to win: less is a line or two of the ~1,900
+# held-out lines, and a decoding rule that changes nothing else would flip the choice (the
+# ninth session's transfer-side rules gave a role cutoff of 0.65 a gain under 0.001).
+MIN_GAIN = 0.001

@@ -75,3 +75,22 @@ def test_a_known_place_read_as_a_second_visitor_is_the_place() -> None:
     assert _place_among_visitors(probs, [1, 1], [False, False]) is None
     assert _place_among_visitors(probs, [1, 0], [False, True]) is None
     assert _place_among_visitors(probs, [1, 1, 4], [False, True, True]) is None
+
+
+def test_a_cutoff_wins_only_by_a_clear_gain(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from models.s6_core import evaluate as ev
+
+    # mean F1 per cutoff pair: 0.85 beats the default 0.5 clearly; a role cutoff of 0.65
+    # is better by 0.0005 only, which is no reason to move
+    quality = {(0.5, 0.5): 0.540, (0.85, 0.5): 0.5955, (0.85, 0.65): 0.5960}
+
+    def fake(net, lines, states, c):  # type: ignore[no-untyped-def]
+        f1 = quality.get((c.trigger, c.role), 0.3)
+        return {"ar": {"trigger": {"f1": f1}, "role": {"f1": f1}}}
+
+    monkeypatch.setattr(ev, "evaluate", fake)
+    best, _ = ev.tune_cutoffs(None, [], [], lambda _: None)  # type: ignore[arg-type]
+    assert (best.trigger, best.role) == (0.85, 0.5)
+    quality[(0.85, 0.65)] = 0.5975
+    best, _ = ev.tune_cutoffs(None, [], [], lambda _: None)  # type: ignore[arg-type]
+    assert (best.trigger, best.role) == (0.85, 0.65)
