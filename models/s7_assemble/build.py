@@ -40,7 +40,7 @@ def collective(surface: str) -> bool:
     ("officials", "الوزراء") says too little, and a name is no plural ("the United
     Nations": the English plural must be lower case)."""
     words = surface.split()
-    if len(words) < 2:
+    if len(words) < 2 or words[-1].lower() in _OPEN_ENDS:  # "executives of": a cut span
         return False
     entry = markers()["collective"]
     last, first = words[-1], fold(words[0])
@@ -48,9 +48,15 @@ def collective(surface: str) -> bool:
         return True
     if _SEVERAL.match(surface):
         return True
+    if words[0].isascii():  # the head-first reading is Arabic's ("قادة دول الساحل")
+        return False
     return first in entry["words"] or (
         first[:1] in entry["proclitic"] and first[1:] in entry["words"]
     )
+
+
+# English words a span of people cannot end with: the role head cut it short.
+_OPEN_ENDS = frozenset(("of", "and", "the", "from", "in", "for", "to", "with", "at", "by"))
 
 
 def _parties(cand: Candidate) -> set[str]:

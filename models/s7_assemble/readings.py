@@ -159,7 +159,12 @@ def _mention(
         # a lone function word never does ("of" in "a meeting of EU foreign ministers")
         if found.text.strip().lower() in _FUNCTION_WORDS:
             return None
-        if generic(found.text) and (pieces or not any(m.start < b and a < m.end for m in mentions)):
+        # a common noun names no one, unless it names several ("government officials")
+        if (
+            generic(found.text)
+            and not (role.role == "participant" and collective(found.text))
+            and (pieces or not any(m.start < b and a < m.end for m in mentions))
+        ):
             return None
     elif found.name is None and ":~" in found.key and generic(found.text):
         # the piece is a common noun; the span may still name someone
@@ -168,13 +173,15 @@ def _mention(
 
 
 def _named_whole(text: str, a: int, b: int) -> Mention | None:
-    """A role span of two or more words with a capital in a cased script, whose largest
-    piece is a common noun: "Congolese military commanders" (the entity head's
-    "military commanders" plus "Congolese"), "Venezuela's opposition". The span is the
-    party; an uncased span (Arabic) is left out: there the whole span names no one more
-    often than not (pooled `tune_ar` 0.588 → 0.556)."""
+    """A role span of two or more words whose largest piece is a common noun, and which
+    has a capital in a cased script ("Congolese military commanders": the entity head's
+    "military commanders" plus "Congolese") or is an English plural of several parties
+    ("government negotiators", :func:`collective`). The span is the party; an uncased
+    span (Arabic) is left out: there the whole span names no one more often than not
+    (pooled `tune_ar` 0.588 → 0.556)."""
     surface = text[a:b]
-    if len(surface.split()) < 2 or not any(c.isupper() for c in surface):
+    several = surface.isascii() and collective(surface)
+    if len(surface.split()) < 2 or not (several or any(c.isupper() for c in surface)):
         return None
     return _unknown(text, a, b, "PERSON")
 

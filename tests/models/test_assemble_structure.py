@@ -547,6 +547,9 @@ def test_places_of_one_country_are_one_party_of_a_meeting() -> None:
         ("officials", False),  # one word says too little
         ("الوزراء", False),
         ("the United Nations", False),  # a name, not a plural
+        ("executives of", False),  # a span the role head cut short
+        ("four leaders of", False),
+        ("ministers of the Gulf states", False),  # English heads come last
         ("Foreign Minister Sergey Lavrov", False),
         ("وزير الخارجية الروسي", False),
     ],
@@ -1181,12 +1184,23 @@ def test_a_named_span_is_a_party_though_its_largest_piece_is_a_common_noun() -> 
     roles = [("Kainerugaba", "participant"), ("Congolese military commanders", "participant")]
     (meeting,) = _core_candidates(text, found, "conferred", "MEETING", roles)
     assert [m.text for _, m in meeting.actors] == ["Kainerugaba", "Congolese military commanders"]
-    # lower case throughout, the span names no one
-    text = "Kainerugaba conferred with the military commanders in Bunia on Friday."
+    # lower case throughout and no plural of several, the span names no one
+    text = "Kainerugaba conferred with the military command in Bunia on Friday."
     at = text.index("military")
-    found[1:] = [
-        Mention(at, at + 19, "military commanders", "PERSON", "PERSON:~military commanders")
-    ]
-    roles[1] = ("the military commanders", "participant")
+    found[1:] = [Mention(at, at + 16, "military command", "PERSON", "PERSON:~military command")]
+    roles[1] = ("the military command", "participant")
     (meeting,) = _core_candidates(text, found, "conferred", "MEETING", roles)
     assert [m.text for _, m in meeting.actors] == ["Kainerugaba"]
+
+
+def test_a_common_noun_naming_several_is_a_party() -> None:
+    text = "The opposition invited government negotiators to resume talks in Lima."
+    opp = Mention(0, 14, "The opposition", "PERSON", "PERSON:~the opposition")
+    roles = [("The opposition", "participant"), ("government negotiators", "participant")]
+    (meeting,) = _core_candidates(text, [opp], "talks", "MEETING", roles)
+    assert [m.text for _, m in meeting.actors] == ["The opposition", "government negotiators"]
+    # one common noun still names no one
+    text = "The opposition invited negotiators to resume talks in Lima."
+    roles[1] = ("negotiators", "participant")
+    (meeting,) = _core_candidates(text, [opp], "talks", "MEETING", roles)
+    assert [m.text for _, m in meeting.actors] == ["The opposition"]

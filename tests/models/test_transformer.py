@@ -272,6 +272,27 @@ def test_a_meeting_of_a_collective_party(
     assert meeting.status == "planned"
 
 
+@pytest.mark.parametrize(
+    ("text", "several"),
+    [
+        (
+            "Bolivia's opposition invited government negotiators to resume talks in Lima, "
+            "but no date has been set.",
+            "government negotiators",
+        ),
+        (
+            "Singh held talks with government officials in Tokyo on Thursday.",
+            "government officials",
+        ),
+    ],
+)
+def test_a_plural_common_noun_is_a_party(
+    extractor: TransformerExtractor, text: str, several: str
+) -> None:
+    meeting = _one_meeting(extractor, text)
+    assert several in {a.text for a in meeting.actors}
+
+
 def test_a_surname_the_gazetteer_gives_someone_else(extractor: TransformerExtractor) -> None:
     text = "Lebanese Prime Minister Rafik Al-Hariri met Canadian Prime Minister Jean Chretien."
     (event,) = [e for e in extractor.extract_batch([_en(text)])[0] if e.type == "MEETING"]
