@@ -29,25 +29,11 @@ from models.s6_core.labels import (
 )
 from models.s6_core.network import CoreNet
 from models.s6_core.onnx_top import Tagged, tag_with_torch
-from models.s6_core.sides import (
-    RECIPIENT,
-    SUPPLIER,
-    both_sides,
-    marked_other_side,
-    marked_swap,
-    side_marked,
-)
+from models.s6_core.sides import kept, settle_sides
 from models.s6_core.spans import Span, decode_bio
 from models.schema import EVENT_TYPES, EventType
 
 TopRunner = Callable[[torch.Tensor, torch.Tensor], Tagged]
-SWAP = {SUPPLIER: RECIPIENT, RECIPIENT: SUPPLIER}
-MARKED_FLOOR = 0.1
-
-
-def kept(probs: torch.Tensor, best: list[int], cutoff: float) -> list[int]:
-    """Each candidate's argmax role column where it reaches ``cutoff``, else 0 (none)."""
-    return [k if k > 0 and float(probs[i, k]) >= cutoff else 0 for i, k in enumerate(best)]
 
 
 @dataclass(frozen=True)
@@ -224,40 +210,27 @@ class Reader:
             spans.append(span)
         if not rows:
             return ()
+        kinds = [kind_of(span, known) for span in spans]
         logits = self.net.classify_role(
             t_vec.expand(len(rows), -1),
             torch.stack([r[0] for r in rows]),
             torch.stack([r[1] for r in rows]),
             torch.tensor([r[2] for r in rows]),
             torch.full((len(rows),), EVENT_TYPES.index(kind)),
-            torch.tensor([kind_of(span, known) for span in spans]),
+            torch.tensor(kinds),
         )
         allowed = [0] + [ROLE_LABELS.index(r) for r in ROLES_BY_TYPE[kind]]
         probs = logits[:, allowed].softmax(-1)
         best = [int(p.argmax()) for p in probs]
-        forced: set[int] = set()  # moved to the other side by decoding, kept whatever their score
+        forced: set[int] = set()  # moved by decoding, kept whatever their score
         if kind == "ARMS_TRANSFER":
-            marks = [side_marked(text, span, known) for span in spans]
-            flipped = both_sides(probs, best, marks, self.cutoffs.role)
-            sides = kept(probs, best, self.cutoffs.role)
-            if flipped is not None:
-                best[flipped[0]] = flipped[1]
-                forced = {flipped[0]}
-            else:
-                words = [side_marked(text, s, known, glued=False) for s in spans]
-                added = marked_other_side(probs, sides, words, MARKED_FLOOR)
-                if marked_swap(sides, words):
-                    forced = {i for i, k in enumerate(sides) if k in SWAP}
-                    best = [SWAP[k] if i in forced else k for i, k in enumerate(best)]
-                elif added is not None:
-                    best[added[0]] = added[1]
-                    forced = {added[0]}
-        if kind == "VISIT":
-            places = [GAZETTEER_KINDS[kind_of(span, known)] in ("GPE", "LOC") for span in spans]
+            best, forced = settle_sides(text, spans, known, probs, best, self.cutoffs.role)
+        elif kind == "VISIT":
+            places = [GAZETTEER_KINDS[k] in ("GPE", "LOC") for k in kinds]
             moved = _place_among_visitors(probs, kept(probs, best, self.cutoffs.role), places)
             if moved is not None:
                 best[moved] = allowed.index(ROLE_LABELS.index("place"))
-                forced |= {moved}
+                forced = {moved}
         out = []
         for i, ((first, last), p, k) in enumerate(zip(spans, probs, best, strict=True)):
             if k > 0 and (i in forced or float(p[k]) >= self.cutoffs.role):

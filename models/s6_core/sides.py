@@ -26,6 +26,9 @@ SUPPLIER, RECIPIENT = 1, 2
 # tuning, dev and seed articles (0.720 without this decoding), behavioural 0.916 / 0.914 /
 # 0.911 (0.891).
 OTHER_FLOOR = 0.3
+# Least probability of the missing side for the party a separate preposition marks for it.
+MARKED_FLOOR = 0.1
+_SWAP = {SUPPLIER: RECIPIENT, RECIPIENT: SUPPLIER}
 
 # The word right before a party that says which side it is on.
 _SOURCE = frozenset(fold(w) for w in ("from", "من"))
@@ -116,3 +119,37 @@ def marked_other_side(
         if m == other and sides[i] == 0 and float(probs[i, other]) >= floor
     ]
     return (max(marked, key=lambda i: float(probs[i, other])), other) if marked else None
+
+
+def kept(probs: torch.Tensor, best: list[int], cutoff: float) -> list[int]:
+    """Each candidate's argmax role column where it reaches ``cutoff``, else 0 (none)."""
+    return [k if k > 0 and float(probs[i, k]) >= cutoff else 0 for i, k in enumerate(best)]
+
+
+def settle_sides(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    known: Sequence[tuple[int, int, str]],
+    probs: torch.Tensor,
+    best: list[int],
+    cutoff: float,
+) -> tuple[list[int], set[int]]:
+    """An arms transfer's role columns after decoding for both sides, and the candidates
+    moved (kept whatever their probability). ``probs``: per candidate over the allowed
+    columns; ``best``: each candidate's argmax; ``cutoff``: the role cutoff. In order: two
+    or more parties on one side (:func:`both_sides`); a reading the separate prepositions
+    contradict (:func:`marked_swap`); a missing side a separate preposition names
+    (:func:`marked_other_side`)."""
+    marks = [side_marked(text, span, known) for span in spans]
+    flipped = both_sides(probs, best, marks, cutoff)
+    if flipped is not None:
+        return [flipped[1] if i == flipped[0] else k for i, k in enumerate(best)], {flipped[0]}
+    read = kept(probs, best, cutoff)
+    words = [side_marked(text, span, known, glued=False) for span in spans]
+    if marked_swap(read, words):
+        moved = {i for i, k in enumerate(read) if k in _SWAP}
+        return [_SWAP[k] if i in moved else k for i, k in enumerate(best)], moved
+    added = marked_other_side(probs, read, words, MARKED_FLOOR)
+    if added is not None:
+        return [added[1] if i == added[0] else k for i, k in enumerate(best)], {added[0]}
+    return best, set()
