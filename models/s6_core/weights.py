@@ -104,6 +104,13 @@ def load_core(
         ) from exc
     if config.get("labels_version", 1) != 1 or config.get("role_labels") != ROLE_LABELS:
         raise CoreWeightsError(f"E202 the weights in {weights_dir} were made for other labels")
+    made = (config.get("bottom_layer"), config.get("top_layers"))
+    if made != (BOTTOM, TOP):
+        # Loading them anyway would silently apply the deltas to the wrong encoder layers.
+        raise CoreWeightsError(
+            f"E204 the weights in {weights_dir} fine-tune {made[1]} layers over layer {made[0]};"
+            f" this code runs {TOP} over layer {BOTTOM} (models/s6_core/network.py)"
+        )
     layers, hidden = base_layers(cache_dir, log)
     net = CoreNet(copy.deepcopy(layers), hidden)
     state = {}

@@ -228,6 +228,20 @@ def test_shipped_core_reads_an_unknown_meeting() -> None:
     assert config["base_encoder"] and config["metrics"]
 
 
+@pytest.mark.slow
+def test_weights_made_for_other_layers_are_refused(tmp_path: Path) -> None:
+    """A core trained over another bottom layer must not load: its deltas would be added to
+    the wrong encoder layers and it would read nonsense without a word of warning."""
+    from models.s6_core.weights import CONFIG, WEIGHTS, CoreWeightsError
+
+    config = json.loads((WEIGHTS_DIR / CONFIG).read_text())
+    config["bottom_layer"], config["top_layers"] = 6, 6
+    (tmp_path / CONFIG).write_text(json.dumps(config))
+    (tmp_path / WEIGHTS).write_bytes((WEIGHTS_DIR / WEIGHTS).read_bytes())
+    with pytest.raises(CoreWeightsError, match="E204 .* fine-tune 6 layers over layer 6"):
+        load_core(tmp_path, CACHE, lambda _: None)
+
+
 def _small_data(tmp_path: Path, lines_per_language: int) -> Path:
     """A data folder with about ``lines_per_language`` lines of each annotation file."""
     small = tmp_path / "data"
