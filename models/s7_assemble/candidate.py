@@ -31,6 +31,10 @@ class Candidate:
         """Canonical keys of the actors in ``role``."""
         return {m.key for r, m in self.actors if r == role}
 
+    def arguments(self) -> list[Mention]:
+        """The actors' and the place's mentions."""
+        return [m for _, m in self.actors] + ([self.location] if self.location else [])
+
     def add(self, role: Role, mention: Mention | None) -> None:
         """Add an actor unless the same key already holds that role."""
         if mention is not None and mention.key not in self.keys(role):

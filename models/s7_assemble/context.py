@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,8 @@ def _has_preposition(token: Token) -> bool:
 
 
 _SINCE = frozenset(fold(w) for w in ("since", "منذ", "until", "till", "حتى"))
+# Only these open a phrase of their own: "حتى" is also "even", "until" ends the event.
+_SINCE_PHRASE = frozenset(fold(w) for w in ("since", "منذ"))
 _YEAR = frozenset(fold(w) for w in ("عام", "سنة", "the"))
 
 
@@ -147,13 +150,20 @@ def _since(view: SentenceView, time: TimeMention) -> bool:
 _LEAD_IN = frozenset(fold(w) for w in ("in", "on", "at", "during", "في", "خلال", "يوم"))
 
 
-def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
+def nearest_time(
+    view: SentenceView, trigger: Trigger, arguments: Sequence[Mention] = ()
+) -> TimeMention | None:
     """The time expression of the trigger's clause closest to the trigger; failing
     that, one opening the next clause ("سوف يزور موسكو، الثلاثاء المقبل"). A name set
     off by commas leaves the clause open: in "met a Chinese envoy, Lu Weiqiang, in
-    Almaty last month" the clause after the name goes on with the trigger's."""
+    Almaty last month" the clause after the name goes on with the trigger's. So do the
+    clauses that hold the event's own ``arguments`` ("meetings between North, the then
+    head of the CIA William Casey and Thatcher in 1986"); and a participle clause goes
+    on with the clause before it ("will resume his activities Sunday, flying to
+    Montreal"). A time that closes a "since" phrase after the trigger dates that phrase
+    ("the first speaker to visit Taiwan since Washington switched recognition in 1979")."""
     clause = view.clause_of(trigger.start)
-    inside = _times_in(view, clause)
+    inside = [t for t in _times_in(view, clause) if not _closes_since(view, trigger, t)]
     if inside:
         return min(inside, key=lambda t: abs(t.start - trigger.start))
     later = [
@@ -162,6 +172,15 @@ def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
     if len(later) > 1 and _apposition(view, later[0]) and not later[1].relative:
         going_on = _times_in(view, later[1])
         return min(going_on, key=lambda t: t.start) if going_on else None
+    return (
+        _opening(view, later)
+        or _with_arguments(view, trigger, later, arguments)
+        or _before_participle(view, clause)
+    )
+
+
+def _opening(view: SentenceView, later: list[Clause]) -> TimeMention | None:
+    """The time that opens the clause after the trigger's (", on Monday")."""
     if not later:
         return None
     words = view.after(later[0].start)[:2]
@@ -169,6 +188,57 @@ def nearest_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
         words = words[1:]
     opening = [t for t in view.times if words and t.start <= words[0].start < t.end]
     return opening[0] if opening else None
+
+
+def _with_arguments(
+    view: SentenceView, trigger: Trigger, later: list[Clause], arguments: Sequence[Mention]
+) -> TimeMention | None:
+    """The first time in the clauses after the trigger's, up to the last one that holds
+    one of the event's arguments: a list of parties cut by commas is still the event's."""
+    held = [i for i, c in enumerate(later) if any(c.start <= m.start < c.end for m in arguments)]
+    if not held:
+        return None
+    times = [
+        t
+        for c in later[: held[-1] + 1]
+        if not c.relative
+        for t in _times_in(view, c)
+        if not _closes_since(view, trigger, t)
+    ]
+    return min(times, key=lambda t: t.start) if times else None
+
+
+def _before_participle(view: SentenceView, clause: Clause) -> TimeMention | None:
+    """A clause opened by an English participle ("flying to Montreal") has no subject or
+    time of its own: the clause before it, which it goes on with, dates it."""
+    words = view.after(clause.start)
+    if not words or not _participle(words[0].surface):
+        return None
+    before = [
+        c for c in view.clauses if c.end <= clause.start and view.text[c.start : c.end].strip(" ,،")
+    ]
+    if not before:
+        return None
+    times = _times_in(view, before[-1])
+    return max(times, key=lambda t: t.start) if times else None
+
+
+def _participle(word: str) -> bool:
+    return word.isascii() and word.islower() and len(word) > 5 and word.endswith("ing")
+
+
+def _closes_since(view: SentenceView, trigger: Trigger, time: TimeMention) -> bool:
+    """True when a "since"/"منذ" stands between the trigger and ``time`` and no other time
+    comes between them: ``time`` ends the since-phrase ("since Washington switched
+    recognition in 1979"), while a later one ("since 2019, on Monday") is the event's."""
+    for token in view.tokens:
+        if token.start < trigger.end or token.start >= time.start:
+            continue
+        if fold(token.surface) in _SINCE_PHRASE and not any(
+            token.end <= t.start < time.start for t in view.times
+        ):
+            return True
+    return False
 
 
 def _times_in(view: SentenceView, clause: Clause) -> list[TimeMention]:

@@ -71,7 +71,7 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
         _RULES[trigger.type](view, trigger, cand)
         if cand.type == "MEETING":
             cand.location = venue(view, trigger)
-        cand.time = event_time(view, trigger)
+        cand.time = event_time(view, trigger, cand.arguments())
         out.append(cand)
         guest = guest_meeting(cand) if is_participle(trigger) else None
         if guest is not None:  # "Hu received visiting X": the two met

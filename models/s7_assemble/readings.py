@@ -327,7 +327,7 @@ def candidates(
             # a visit under way with no place named ("visiting UN chief Annan said") is
             # where the reporter files from, unless that is the visitor's own country
             cand.location = _away(cand, dateline(view))
-        cand.time = event_time(view, trigger)
+        cand.time = event_time(view, trigger, cand.arguments())
         cand = _consistent(cand)
         _fill(view, trigger, cand)
         if _back_reference(trigger, cand, before):

@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from models.mentions import Sentence, TimeMention, Trigger
+from models.mentions import Mention, Sentence, TimeMention, Trigger
 from models.s1_document.normalize import fold
 from models.s3_times.anchor import Anchor
-from models.s3_times.calendar import AR_WEEKDAYS
+from models.s3_times.calendar import AR_WEEKDAYS, EN_WEEKDAYS
 from models.s3_times.dates import normalise_time
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView, nearest_time
@@ -85,25 +85,47 @@ def _after(time: TimeMention | None, published: Anchor | None) -> bool:
     return time.value_start > published.last_day.isoformat()[: len(time.value_start)]
 
 
-_WEEKDAY_WORDS = frozenset(fold(w) for w in AR_WEEKDAYS)
+_WEEKDAY_WORDS = frozenset(fold(w) for w in (*AR_WEEKDAYS, *EN_WEEKDAYS))
 
 
-def event_time(view: SentenceView, trigger: Trigger) -> TimeMention | None:
-    """The trigger's time (:func:`nearest_time`); a bare weekday after an Arabic verb in
-    the imperfect is the coming one: "يلتقي ميرزويان بيراموف يوم الجمعة" (meets on
-    Friday) in a Thursday's article is tomorrow, not last week (the annotation reads a
-    weekday in a future-tense sentence forwards; the perfect "التقى" reports the past).
-    "الجمعة الماضي" stays last Friday: reading forwards moves no "last"/"next" word.
-    The event then starts after publication, so it is planned (:func:`settle`)."""
-    time = nearest_time(view, trigger)
+def event_time(
+    view: SentenceView, trigger: Trigger, arguments: Sequence[Mention] = ()
+) -> TimeMention | None:
+    """The trigger's time (:func:`nearest_time`); a bare weekday in a future-tense
+    sentence is the coming one (the annotation reads it forwards): after an Arabic verb
+    in the imperfect, "يلتقي ميرزويان بيراموف يوم الجمعة" (meets on Friday) in a
+    Thursday's article is tomorrow, not last week (the perfect "التقى" reports the past);
+    in English after "will" ("will resume his activities Sunday, flying to Montreal").
+    "الجمعة الماضي" and "last Friday" stay past: reading forwards moves no "last"/"next"
+    word. The event then starts after publication, so it is planned (:func:`settle`)."""
+    time = nearest_time(view, trigger, arguments)
+    if time is None or not _weekday(time):
+        return time
+    if _future_before(view, time):
+        return _forward(time, view.article.doc.article.published_anchor(), "en")
     # the weekday after the verb: in "وصل يوم الأربعاء ... يلتقي خلالها" it dates the
     # perfect "وصل" before it, and "يلتقي" runs inside that past visit
-    if time is None or time.start < trigger.end or not _imperfect(trigger.text):
-        return time
-    words = {fold(w) for w in time.text.replace("(", " ").replace(")", " ").split()}
-    if not words & _WEEKDAY_WORDS:
+    if time.start < trigger.end or not _imperfect(trigger.text):
         return time
     return _forward(time, view.article.doc.article.published_anchor(), "ar")
+
+
+def _weekday(time: TimeMention) -> bool:
+    words = {fold(w) for w in time.text.replace("(", " ").replace(")", " ").split()}
+    return bool(words & _WEEKDAY_WORDS)
+
+
+# English words that put the rest of their sentence in the future.
+_FUTURE = frozenset(("will", "shall", "'ll"))
+
+
+def _future_before(view: SentenceView, time: TimeMention) -> bool:
+    """ "will" before ``time`` in its own clause: a quote before it (""We will go on,"
+    he said after talks on Monday") is another clause and says nothing of its time."""
+    clause = view.clause_of(time.start)
+    return any(
+        t.surface.lower() in _FUTURE for t in view.before(time.start) if t.start >= clause.start
+    )
 
 
 def _imperfect(word: str) -> bool:

@@ -879,6 +879,74 @@ def test_a_weekday_after_an_imperfect_verb_is_the_coming_one(
     assert time is not None and time.value_start == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "names", "trigger", "expected"),
+    [
+        # a time closing a "since" phrase dates that phrase, a later one the event
+        ("Ortega is the first premier to visit Fiji since Suva cut ties with Managua in 2009.",
+         ["Ortega"], "visit", None),
+        ("أول رئيس يزور فيجي منذ أن قطعت سوفا علاقاتها مع ماناغوا عام 2009.",
+         [], "يزور", None),
+        ("Ortega visited Fiji for the first time since 2009 on Monday.",
+         ["Ortega"], "visited", "Monday"),
+        # the event's own parties, cut by commas, carry its time along
+        ("It was discussed at two meetings between Tovar, the then head of the bank Anselm "
+         "Roux and Imre in 1986.", ["Tovar", "Anselm Roux", "Imre"], "meetings", "1986"),
+        ("It was discussed at two meetings between Tovar, the then head of the bank Anselm "
+         "Roux and Imre in 1986.", ["Tovar"], "meetings", None),
+        # a participle clause goes on with the clause before it
+        ("The premier will resume his duties Sunday, flying to Quito for talks.",
+         [], "flying", "Sunday"),
+        ("The premier resumed his duties, flying to Quito for talks.", [], "flying", None),
+    ],
+)  # fmt: skip
+def test_since_phrases_argument_clauses_and_participles_in_event_times(
+    text: str, names: list[str], trigger: str, expected: str | None
+) -> None:
+    from models.mentions import Trigger
+    from models.s3_times.dates import add_times
+    from models.s7_assemble.context import build_view, nearest_time
+    from models.s7_assemble.index import ArticleIndex
+
+    language = "en" if text.isascii() else "ar"
+    doc = Document.read(Article(id="t", text=text, language=language, published_at="2024-05-09"))
+    add_times(doc)
+    article = ArticleIndex.of(doc, [])
+    found = [
+        Mention(text.index(n), text.index(n) + len(n), n, "PERSON", f"PERSON:{n}", n) for n in names
+    ]
+    at = text.index(trigger)
+    word = Trigger(at, at + len(trigger), trigger, "MEETING")
+    time = nearest_time(build_view(doc.sentences[0], article), word, found)
+    assert (time.text if time else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # published on Thursday 2024-05-09: "will ... Sunday" is the coming Sunday
+        ("The premier will resume his duties Sunday, flying to Quito for talks.", "2024-05-12"),
+        ("The premier resumed his duties Sunday, flying to Quito for talks.", "2024-05-05"),
+        # a "will" in a quote before the time's clause says nothing of it
+        ('"We will go on," the premier said, flying to Quito on Sunday.', "2024-05-05"),
+    ],
+)
+def test_a_weekday_after_english_will_is_the_coming_one(text: str, expected: str) -> None:
+    from models.mentions import Trigger
+    from models.s3_times.dates import add_times
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.index import ArticleIndex
+    from models.s7_assemble.timing import event_time
+
+    doc = Document.read(Article(id="t", text=text, language="en", published_at="2024-05-09"))
+    add_times(doc)
+    article = ArticleIndex.of(doc, [])
+    at = text.index("flying")
+    word = Trigger(at, at + len("flying"), "flying", "VISIT")
+    time = event_time(build_view(doc.sentences[0], article), word)
+    assert time is not None and time.value_start == expected
+
+
 def test_an_envoys_post_is_no_place_of_the_event() -> None:
     text = "Scholz received the UN special envoy to Yemen Grundberg in Berlin."
     found = [
