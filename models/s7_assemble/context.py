@@ -165,7 +165,7 @@ def nearest_time(
     clause = view.clause_of(trigger.start)
     inside = [t for t in _times_in(view, clause) if not _closes_since(view, trigger, t)]
     if inside:
-        return min(inside, key=lambda t: abs(t.start - trigger.start))
+        return min(_own_conjunct(view, trigger, inside), key=lambda t: abs(t.start - trigger.start))
     later = [
         c for c in view.clauses if c.start >= clause.end and view.text[c.start : c.end].strip(" ,،")
     ]
@@ -176,7 +176,54 @@ def nearest_time(
         _opening(view, later)
         or _with_arguments(view, trigger, later, arguments)
         or _before_participle(view, clause)
+        or _preamble(view, clause)
     )
+
+
+def _own_conjunct(
+    view: SentenceView, trigger: Trigger, times: list[TimeMention]
+) -> list[TimeMention]:
+    """Without the times before the trigger that an "and" parts from it, when one comes
+    after it: in "toured Dar es Salaam Thursday and met police chiefs Friday" or "arrived
+    on Monday and is due to meet Museveni on Tuesday" each verb has its own day. Alone,
+    the earlier day stays ("arrived Monday and met Museveni" is likely the same day)."""
+    if not any(t.start >= trigger.end for t in times):
+        return times
+    own = [
+        t
+        for t in times
+        if t.start >= trigger.end
+        or not any(
+            t.end <= w.start < trigger.start and w.surface.lower() == "and" for w in view.tokens
+        )
+    ]
+    return own or times
+
+
+def _preamble(view: SentenceView, clause: Clause) -> TimeMention | None:
+    """The time the clause before the trigger's consists of: "On December 8, a meeting
+    took place", "وفي يوم الاثنين، التقى" (a sentence set in time before its verb)."""
+    before = [
+        c for c in view.clauses if c.end <= clause.start and view.text[c.start : c.end].strip(" ,،")
+    ]
+    if not before:
+        return None
+    words = [t for t in view.after(before[-1].start) if t.end <= before[-1].end]
+    times = [t for t in view.times if before[-1].start <= t.start < before[-1].end]
+    if len(times) != 1 or not words:
+        return None
+    loose = [
+        w
+        for w in words
+        if not (times[0].start <= w.start < times[0].end) and _bare(w.surface) not in _LEAD_IN
+    ]
+    return None if loose else times[0]
+
+
+def _bare(word: str) -> str:
+    """``word`` folded, without a glued Arabic "و"/"ف" ("وفي" → "في")."""
+    folded = fold(word)
+    return folded[1:] if folded[:1] in ("و", "ف") and len(folded) > 2 else folded
 
 
 def _opening(view: SentenceView, later: list[Clause]) -> TimeMention | None:

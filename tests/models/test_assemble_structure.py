@@ -898,6 +898,15 @@ def test_a_weekday_after_an_imperfect_verb_is_the_coming_one(
         ("The premier will resume his duties Sunday, flying to Quito for talks.",
          [], "flying", "Sunday"),
         ("The premier resumed his duties, flying to Quito for talks.", [], "flying", None),
+        # a clause that is only a time sets the next one in time
+        ('"On December 8, a meeting took place between Tovar and Imre," he said.',
+         [], "meeting", "December 8"),
+        ("وفي يوم الاثنين، التقى توفار إيمري في كيتو.", [], "التقى", "يوم الاثنين"),
+        ("On the eve of the summit, a meeting took place in Quito.", [], "meeting", None),
+        # an "and" parts an earlier verb's day from the trigger's own
+        ("Ortega toured Suva Thursday and met police chiefs Friday morning.",
+         [], "met", "Friday"),
+        ("Ortega arrived in Suva on Monday and met police chiefs.", [], "met", "Monday"),
     ],
 )  # fmt: skip
 def test_since_phrases_argument_clauses_and_participles_in_event_times(
