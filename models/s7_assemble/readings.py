@@ -16,6 +16,8 @@ from dataclasses import replace
 from models.mentions import Mention, Sentence, SentenceSignal, Trigger
 from models.s1_document.document import Document
 from models.s1_document.normalize import fold, tokenize
+from models.s2_entities.titled import AR_STOP
+from models.s2_entities.titles import title_starts
 from models.s6_core.reader import Reading, RoleReading, TriggerReading
 from models.s7_assemble import coref, kingdom
 from models.s7_assemble.build import collective, is_complete
@@ -154,6 +156,8 @@ def _mention(
     if found is None:
         if role.role == "place":
             a = _past_class_noun(text, a, b)
+        else:
+            b = _through_lineage(text, b)
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
         # a span over a known name's attribution ("الألمانية" in a weapon's name) names it;
         # a lone function word never does ("of" in "a meeting of EU foreign ministers")
@@ -170,6 +174,36 @@ def _mention(
         # the piece is a common noun; the span may still name someone
         return None if role.role == "place" else _named_whole(text, a, b)
     return found
+
+
+# "son of"/"daughter of": a name never ends on them, the father's name follows.
+_LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "bin", "ibn", "bint"))
+_NAME_GAP = 2  # father's name, then family name ("صالح بن عبدالله القاضي")
+
+
+def _through_lineage(text: str, end: int) -> int:
+    """``end`` moved past the names after a span's last word when that word is "بن"
+    (son of): the core's span sometimes stops there ("صالح بن" for "صالح بن عبدالله
+    القاضي"). Up to two words follow, stopping at punctuation, a stop word, a title or a
+    common noun (but for a family name after the father's: "القاضي"); another "بن" goes
+    on ("محمد بن راشد بن سعيد")."""
+    before = tokenize(text[:end])
+    if not before or fold(before[-1].surface) not in _LINEAGE or before[-1].end != end:
+        return end
+    base, last, taken = end, 0, 0
+    for word in tokenize(text[base : base + 80]):
+        folded = fold(word.surface)
+        if text[base + last : base + word.start].strip() or not word.surface.isalpha():
+            break
+        if folded in _LINEAGE:
+            last, taken = word.end, 0
+            continue
+        if taken == _NAME_GAP or folded in AR_STOP or word.norm in title_starts():
+            break
+        if generic(word.surface) and not (taken and folded.startswith("ال")):
+            break  # a family name is often a common word too ("النجار", the carpenter)
+        last, taken = word.end, taken + 1
+    return base + last if taken else end
 
 
 def _named_whole(text: str, a: int, b: int) -> Mention | None:
