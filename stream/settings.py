@@ -187,7 +187,7 @@ class Settings(BaseSettings):
     encoder_runtime: Literal["onnx-int8", "onnx", "torch"] = Field(
         default="onnx-int8",
         description=(
-            "What runs the encoder's frozen layers 1-8. onnx-int8: ONNX Runtime, an export with "
+            "What runs the encoder's frozen layers 1-6. onnx-int8: ONNX Runtime, an export with "
             "int8 weights built into the cache on first use (fastest; the learned core was "
             "trained on its features). onnx: the float32 export. torch: PyTorch eager."
         ),

@@ -2,9 +2,9 @@
 
 Per batch of articles: cheap stages for every sentence (splitting, gazetteer
 entities, dates, the lexicon pre-filter) and, on a second thread overlapping
-them, the frozen bottom of multilingual-e5-small (layers 1-8, ONNX Runtime)
+them, the frozen bottom of multilingual-e5-small (layers 1-6, ONNX Runtime)
 over the sentences worth it. The learned core (:mod:`models.s6_core`: the
-fine-tuned layers 9-12 and its heads) reads that pass and decides the triggers,
+fine-tuned layers 7-12 and its heads) reads that pass and decides the triggers,
 their types and statuses, the entities and who plays which role; the shared
 assembly rules merge, date and id the events.
 

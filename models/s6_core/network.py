@@ -3,7 +3,7 @@
 Input is the frozen bottom encoder's hidden state (layer :data:`BOTTOM` of
 multilingual-e5-small, from the same ONNX int8 export the service runs), so
 training and serving read identical features. The top layers are copies of the
-encoder's own layers 9-12; the shipped weights are their delta over the converted
+encoder's own layers 7-12; the shipped weights are their delta over the converted
 encoder (fp16) plus the heads.
 """
 
@@ -23,8 +23,8 @@ from models.s6_core.labels import (
 )
 from models.schema import EVENT_TYPES
 
-BOTTOM = 8  # hidden state fed to the top layers (0 = embeddings)
-TOP = 4  # fine-tuned layers on top of it
+BOTTOM = 6  # hidden state fed to the top layers (0 = embeddings)
+TOP = 6  # fine-tuned layers on top of it
 PREFIX = "query: "
 MAX_LENGTH = 160  # subwords per sentence, prefix and specials included
 _RELATION = 384  # width of the status and role MLPs' hidden layer

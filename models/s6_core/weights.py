@@ -1,10 +1,10 @@
 """Saving and loading the core: fine-tuned layers as an fp16 delta over the encoder's own.
 
 ``core.safetensors`` holds ``delta.<param>`` (fine-tuned minus converted-encoder
-weights of layers 9-12) and ``heads.<param>``, all fp16; ``core.json`` the labels,
+weights of layers 7-12) and ``heads.<param>``, all fp16; ``core.json`` the labels,
 recipe, metrics and the base encoder's name. The base comes from the converted
 encoder in the cache (built by ``eventwire prepare-model``), so the shipped file
-stays small (≈ 15 MB) and is useless without the encoder it was trained on.
+stays small (≈ 32 MB) and is useless without the encoder it was trained on.
 """
 
 from __future__ import annotations

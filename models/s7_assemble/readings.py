@@ -121,6 +121,10 @@ def generic(surface: str) -> bool:
 _FUNCTION_WORDS = frozenset(
     ("of", "the", "a", "an", "in", "on", "at", "to", "for", "from", "by", "with", "and",
      "their", "his", "her", "its", "our", "they", "he", "she", "it", "we")
+) | frozenset(
+    fold(w) for w in ("في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "أنه", "إنه", "هو", "هي",
+                      "ما", "لا", "لم", "لن", "قد", "لقد", "ثم", "أو", "الذي", "التي", "هذا",
+                      "هذه", "ذلك", "تلك", "هناك", "هنا")
 )  # fmt: skip
 
 
@@ -161,7 +165,7 @@ def _mention(
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
         # a span over a known name's attribution ("الألمانية" in a weapon's name) names it;
         # a lone function word never does ("of" in "a meeting of EU foreign ministers")
-        if found.text.strip().lower() in _FUNCTION_WORDS:
+        if fold(found.text.strip()).lower() in _FUNCTION_WORDS:
             return None
         # a common noun names no one, unless it names several ("government officials")
         if (

@@ -55,7 +55,7 @@ def train(
     """Fine-tune the encoder's top layers with the entity, trigger, status and role heads.
 
     Reproduces the shipped weights from the same data and seed, and prints the
-    held-out metrics. Takes about 25 minutes on 2 cores (the frozen bottom
+    held-out metrics. Takes about 40 minutes on 2 cores (the frozen bottom
     layers' states are cached under EVENTWIRE_CACHE_DIR/features).
     """
     from models.s6_core.train import train_core  # torch is heavy: import on use

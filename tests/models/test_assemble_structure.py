@@ -704,6 +704,15 @@ def test_a_lone_function_word_is_no_party() -> None:
     assert [m.text for _, m in meeting.actors] == ["Lavrov"]
 
 
+def test_a_lone_arabic_particle_is_no_place() -> None:
+    # "إن" (that) read as the destination: the visit has no place, not a place "إن"
+    text = "وقال وفد تعليم صبيا إن الزيارة إلى المنطقة الشرقية كانت مثمرة."
+    found: list[Mention] = []
+    roles = [("وفد تعليم صبيا", "visitor"), ("إن", "place")]
+    (visit,) = _core_candidates(text, found, "الزيارة", "VISIT", roles)
+    assert visit.location is None or visit.location.text != "إن"
+
+
 def test_an_unknown_name_both_heads_read_as_a_place_is_the_place() -> None:
     text = "Mudavadi is visiting Kinshasa to press for a ceasefire."
     found = [  # stage 2 guessed a person for the unknown capitalised name

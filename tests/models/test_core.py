@@ -232,13 +232,15 @@ def test_shipped_core_reads_an_unknown_meeting() -> None:
 def test_weights_made_for_other_layers_are_refused(tmp_path: Path) -> None:
     """A core trained over another bottom layer must not load: its deltas would be added to
     the wrong encoder layers and it would read nonsense without a word of warning."""
+    from models.s6_core.network import BOTTOM, TOP
     from models.s6_core.weights import CONFIG, WEIGHTS, CoreWeightsError
 
     config = json.loads((WEIGHTS_DIR / CONFIG).read_text())
-    config["bottom_layer"], config["top_layers"] = 6, 6
+    config["bottom_layer"], config["top_layers"] = BOTTOM + 2, TOP - 2
     (tmp_path / CONFIG).write_text(json.dumps(config))
     (tmp_path / WEIGHTS).write_bytes((WEIGHTS_DIR / WEIGHTS).read_bytes())
-    with pytest.raises(CoreWeightsError, match="E204 .* fine-tune 6 layers over layer 6"):
+    wrong = f"fine-tune {TOP - 2} layers over layer {BOTTOM + 2}"
+    with pytest.raises(CoreWeightsError, match=f"E204 .* {wrong}"):
         load_core(tmp_path, CACHE, lambda _: None)
 
 
@@ -262,8 +264,11 @@ def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
     for k in range(2):
         out = tmp_path / f"w{k}"
         metrics = train_core(small, out, CACHE, lambda _: None, recipe=recipe)
-        assert set(metrics) >= {"ar", "en", "prefilter", "train_seconds"}
+        assert set(metrics) >= {"ar", "en", "prefilter", "train_seconds", "searched_cutoffs"}
         outs.append((out / "core.safetensors").read_bytes())
+        # the recipe's decoding cutoffs are the ones written, whatever the search preferred
+        written = json.loads((out / "core.json").read_text())["cutoffs"]
+        assert (written["trigger"], written["role"]) == (0.85, 0.5)
     assert outs[0] == outs[1]
 
 
