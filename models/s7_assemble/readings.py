@@ -95,6 +95,8 @@ def model_mentions(
             a = _glued_and(text, a, b, surnames)
             if span.label in ("GPE", "LOC"):
                 a = _past_class_noun(text, a, b)
+            if fold(text[a:b].strip()).lower() in _FUNCTION_WORDS:
+                continue  # "إن" (that) tagged a place names nothing
             if covered.find(1, a, b) < 0:
                 out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
                 covered[a:b] = b"\x01" * (b - a)

@@ -711,6 +711,18 @@ def test_a_lone_arabic_particle_is_no_place() -> None:
     roles = [("وفد تعليم صبيا", "visitor"), ("إن", "place")]
     (visit,) = _core_candidates(text, found, "الزيارة", "VISIT", roles)
     assert visit.location is None or visit.location.text != "إن"
+    # nor is it a mention when the entity head tags it a place (before "زيارة" it would
+    # have been the visit's modifier place)
+    from models.mentions import Sentence
+    from models.s6_core.reader import Reading
+    from models.s6_core.spans import Span
+    from models.s7_assemble.readings import model_mentions
+
+    text = "وقال العتيبي إن زيارة وفد تعليم صبيا كانت مثمرة في الدمام."
+    spans = [(w, text.index(w)) for w in ("إن", "الدمام")]
+    reading = Reading(entities=[Span(at, at + len(w), "GPE") for w, at in spans])
+    found_by_head = model_mentions(text, [Sentence(0, len(text), text)], [reading], [])
+    assert [m.text for m in found_by_head] == ["الدمام"]
 
 
 def test_an_unknown_name_both_heads_read_as_a_place_is_the_place() -> None:
