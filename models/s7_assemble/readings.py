@@ -353,6 +353,8 @@ def candidates(
                     cand.add(role.role, mention)  # type: ignore[arg-type]
             elif _posted_to(view, mention):  # "المبعوث الأممي إلى اليمن": a title
                 continue
+            elif _in_other_relative(view, trigger, mention):
+                continue  # "إلى جانب لافروف الذي زار بيونغ يانغ": Lavrov's visit's place
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
                 places.append(mention)
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
@@ -368,7 +370,7 @@ def candidates(
             # where the reporter files from, unless that is the visitor's own country
             cand.location = _away(cand, dateline(view))
         cand.time = event_time(view, trigger, cand.arguments())
-        cand = _consistent(cand)
+        cand = _consistent(cand, view, trigger)
         _fill(view, trigger, cand)
         if _back_reference(trigger, cand, before):
             continue
@@ -496,13 +498,27 @@ def _indefinite(view: SentenceView, mention: Mention) -> bool:
     return bool(before) and before[0].surface.lower() in _INDEFINITE
 
 
+def _in_other_relative(view: SentenceView, trigger: Trigger, mention: Mention) -> bool:
+    """``mention`` lies in a relative clause ("who visited Pyongyang", "الذي زار بيونغ
+    يانغ") that does not hold the trigger: it is a place of that clause's verb. Not when
+    the trigger itself is what the clause describes ("الزيارة التي قام بها إلى بكين",
+    the visit he made to Beijing): the clause opens right after it."""
+    clause = view.clause_of(mention.start)
+    if not clause.relative or clause.start <= trigger.start < clause.end:
+        return False
+    return bool(view.text[trigger.end : clause.start].strip())
+
+
 def _modifier_place(view: SentenceView, trigger: Trigger) -> list[Mention]:
     """A place named right before a visit noun, as its modifier: "a Middle East tour",
-    "his Gulf trip" (not a country adjective: "the Russian visit" may be by Russians)."""
+    "his Gulf trip" (not a country adjective: "the Russian visit" may be by Russians). A
+    known place only: the word the entity head tags a place before "زيارة" is as often
+    the verb noun that governs it ("تأجيل زيارة", the postponement of a visit)."""
     return [
         m
         for m in view.mentions
         if m.kind in PLACE_KINDS
+        and m.name is not None
         and not m.demonym
         and m.end <= trigger.start
         and not view.text[m.end : trigger.start].strip()
@@ -556,10 +572,12 @@ def _away(cand: Candidate, place: Mention | None) -> Mention | None:
     return None if homes == {place.country} else place
 
 
-def _consistent(cand: Candidate) -> Candidate:
+def _consistent(cand: Candidate, view: SentenceView, trigger: Trigger) -> Candidate:
     """Role types the model got wrong and the gazetteer settles: a known place among a
     meeting's or visit's parties next to people or organisations is where it happened
-    (the destination of a visit), not a party ("لافروف الذي زار بيونغ يانغ")."""
+    (the destination of a visit), not a party ("لافروف الذي زار بيونغ يانغ" for "زار");
+    unless a relative clause without the trigger holds it: then it is no part of this
+    event ("سيستقبلها ... إلى جانب لافروف الذي زار بيونغ يانغ" for the reception)."""
     if cand.type == "ARMS_TRANSFER":
         return cand
     party = "participant" if cand.type == "MEETING" else "visitor"
@@ -569,8 +587,9 @@ def _consistent(cand: Candidate) -> Candidate:
     if len(people) < needed or not places:
         return cand
     cand.actors = [(r, m) for r, m in cand.actors if not (r == party and m in places)]
+    here = [m for m in places if not m.demonym and not _in_other_relative(view, trigger, m)]
     if cand.location is None:
-        cand.location = next((m for m in places if not m.demonym), None)
+        cand.location = next(iter(here), None)
     return cand
 
 

@@ -725,6 +725,50 @@ def test_a_lone_arabic_particle_is_no_place() -> None:
     assert [m.text for m in found_by_head] == ["الدمام"]
 
 
+def _named(text: str, word: str, kind: str, name: str) -> Mention:
+    at = text.index(word)
+    return Mention(at, at + len(word), word, kind, f"{kind}:{name}", name)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("role", ["participant", "place"])
+def test_a_place_in_another_verbs_relative_clause_is_not_the_meetings(role: str) -> None:
+    # Lavrov's October visit to Pyongyang is no place of today's reception in Moscow
+    text = "سيستقبل بوتين تشوي اليوم إلى جانب لافروف الذي زار بيونغ يانغ في أكتوبر."
+    found = [
+        _named(text, "بوتين", "PERSON", "Vladimir Putin"),
+        _named(text, "تشوي", "PERSON", "Choe Son Hui"),
+        _named(text, "لافروف", "PERSON", "Sergei Lavrov"),
+        _named(text, "بيونغ يانغ", "GPE", "Pyongyang"),
+    ]
+    roles = [("بوتين", "participant"), ("تشوي", "participant"), ("بيونغ يانغ", role)]
+    (meeting,) = _core_candidates(text, found, "سيستقبل", "MEETING", roles)
+    assert meeting.location is None
+    assert "بيونغ يانغ" not in {m.text for _, m in meeting.actors}
+
+
+def test_a_relative_clause_describing_the_trigger_gives_its_place() -> None:
+    text = "وافقت الصين على شراء الأرز أثناء الزيارة التي قام بها الوزير إلى بكين."
+    found = [_named(text, "بكين", "GPE", "Beijing"), _named(text, "الصين", "GPE", "China")]
+    roles = [("الوزير", "visitor"), ("بكين", "place")]
+    (visit,) = _core_candidates(text, found, "الزيارة", "VISIT", roles)
+    assert visit.location is not None and visit.location.text == "بكين"
+
+
+def test_only_a_known_place_before_a_visit_noun_is_its_destination() -> None:
+    # the entity head tags "تأجيل" (postponement) a place: no destination of the visit
+    text = "أعلنت أنقرة تأجيل زيارة ظريف دون ذكر السبب."
+    found = [
+        _named(text, "ظريف", "PERSON", "Mohammad Javad Zarif"),
+        Mention(text.index("تأجيل"), text.index("تأجيل") + 5, "تأجيل", "GPE", "GPE:~تاجيل"),
+    ]
+    (visit,) = _core_candidates(text, found, "زيارة", "VISIT", [("ظريف", "visitor")])
+    assert visit.location is None or visit.location.text != "تأجيل"
+    text = "Lavrov began a Gulf tour on Monday."
+    found = [_named(text, "Lavrov", "PERSON", "Sergei Lavrov"), _named(text, "Gulf", "LOC", "Gulf")]
+    (visit,) = _core_candidates(text, found, "tour", "VISIT", [("Lavrov", "visitor")])
+    assert visit.location is not None and visit.location.text == "Gulf"
+
+
 def test_an_unknown_name_both_heads_read_as_a_place_is_the_place() -> None:
     text = "Mudavadi is visiting Kinshasa to press for a ceasefire."
     found = [  # stage 2 guessed a person for the unknown capitalised name
