@@ -166,18 +166,23 @@ def nearest_time(
     inside = [t for t in _times_in(view, clause) if not _closes_since(view, trigger, t)]
     if inside:
         return min(_own_conjunct(view, trigger, inside), key=lambda t: abs(t.start - trigger.start))
-    later = [
-        c for c in view.clauses if c.start >= clause.end and view.text[c.start : c.end].strip(" ,،")
-    ]
+    later = [c for c in view.clauses if c.start >= clause.end and _worded(view, c)]
     if len(later) > 1 and _apposition(view, later[0]) and not later[1].relative:
         going_on = _times_in(view, later[1])
         return min(going_on, key=lambda t: t.start) if going_on else None
+    before = [c for c in view.clauses if c.end <= clause.start and _worded(view, c)]
+    previous = before[-1] if before else None
     return (
         _opening(view, later)
         or _with_arguments(view, trigger, later, arguments)
-        or _before_participle(view, clause)
-        or _preamble(view, clause)
+        or _before_participle(view, clause, previous)
+        or _preamble(view, previous)
     )
+
+
+def _worded(view: SentenceView, clause: Clause) -> bool:
+    """More than punctuation: the clause splitter keeps a lone comma as a clause."""
+    return bool(view.text[clause.start : clause.end].strip(" ,،"))
 
 
 def _own_conjunct(
@@ -200,16 +205,13 @@ def _own_conjunct(
     return own or times
 
 
-def _preamble(view: SentenceView, clause: Clause) -> TimeMention | None:
+def _preamble(view: SentenceView, previous: Clause | None) -> TimeMention | None:
     """The time the clause before the trigger's consists of: "On December 8, a meeting
     took place", "وفي يوم الاثنين، التقى" (a sentence set in time before its verb)."""
-    before = [
-        c for c in view.clauses if c.end <= clause.start and view.text[c.start : c.end].strip(" ,،")
-    ]
-    if not before:
+    if previous is None:
         return None
-    words = [t for t in view.after(before[-1].start) if t.end <= before[-1].end]
-    times = [t for t in view.times if before[-1].start <= t.start < before[-1].end]
+    words = [t for t in view.after(previous.start) if t.end <= previous.end]
+    times = [t for t in view.times if previous.start <= t.start < previous.end]
     if len(times) != 1 or not words:
         return None
     loose = [
@@ -255,18 +257,15 @@ def _with_arguments(
     return min(times, key=lambda t: t.start) if times else None
 
 
-def _before_participle(view: SentenceView, clause: Clause) -> TimeMention | None:
+def _before_participle(
+    view: SentenceView, clause: Clause, previous: Clause | None
+) -> TimeMention | None:
     """A clause opened by an English participle ("flying to Montreal") has no subject or
     time of its own: the clause before it, which it goes on with, dates it."""
     words = view.after(clause.start)
-    if not words or not _participle(words[0].surface):
+    if previous is None or not words or not _participle(words[0].surface):
         return None
-    before = [
-        c for c in view.clauses if c.end <= clause.start and view.text[c.start : c.end].strip(" ,،")
-    ]
-    if not before:
-        return None
-    times = _times_in(view, before[-1])
+    times = _times_in(view, previous)
     return max(times, key=lambda t: t.start) if times else None
 
 
@@ -278,9 +277,9 @@ def _closes_since(view: SentenceView, trigger: Trigger, time: TimeMention) -> bo
     """True when a "since"/"منذ" stands between the trigger and ``time`` and no other time
     comes between them: ``time`` ends the since-phrase ("since Washington switched
     recognition in 1979"), while a later one ("since 2019, on Monday") is the event's."""
-    for token in view.tokens:
-        if token.start < trigger.end or token.start >= time.start:
-            continue
+    for token in view.after(trigger.end):
+        if token.start >= time.start:
+            break
         if fold(token.surface) in _SINCE_PHRASE and not any(
             token.end <= t.start < time.start for t in view.times
         ):

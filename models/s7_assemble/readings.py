@@ -95,7 +95,7 @@ def model_mentions(
             a = _glued_and(text, a, b, surnames)
             if span.label in ("GPE", "LOC"):
                 a = _past_class_noun(text, a, b)
-            if fold(text[a:b].strip()).lower() in _FUNCTION_WORDS:
+            if _function_word(text[a:b]):
                 continue  # "إن" (that) tagged a place names nothing
             if covered.find(1, a, b) < 0:
                 out.append(_unknown(text, a, b, _KINDS.get(span.label, "PERSON")))
@@ -128,6 +128,10 @@ _FUNCTION_WORDS = frozenset(
                       "ما", "لا", "لم", "لن", "قد", "لقد", "ثم", "أو", "الذي", "التي", "هذا",
                       "هذه", "ذلك", "تلك", "هناك", "هنا")
 )  # fmt: skip
+
+
+def _function_word(span: str) -> bool:
+    return fold(span.strip()).lower() in _FUNCTION_WORDS
 
 
 def _mention(
@@ -167,7 +171,7 @@ def _mention(
         found = _unknown(text, a, b, "GPE" if role.role == "place" else "PERSON")
         # a span over a known name's attribution ("الألمانية" in a weapon's name) names it;
         # a lone function word never does ("of" in "a meeting of EU foreign ministers")
-        if fold(found.text.strip()).lower() in _FUNCTION_WORDS:
+        if _function_word(found.text):
             return None
         # a common noun names no one, unless it names several ("government officials")
         if (

@@ -704,6 +704,28 @@ def test_a_lone_function_word_is_no_party() -> None:
     assert [m.text for _, m in meeting.actors] == ["Lavrov"]
 
 
+@pytest.mark.parametrize(
+    ("text", "cut", "expected"),
+    [
+        ("التقى صالح بن عبدالله النجار محافظ المدينة.", "صالح بن", "صالح بن عبدالله النجار"),
+        ("التقى محمد بن راشد بن سعيد أمس.", "محمد بن", "محمد بن راشد بن سعيد"),
+        ("التقى صالح بن عبدالله، وزير المالية.", "صالح بن", "صالح بن عبدالله"),
+        ("التقى صالح بن عبدالله الوزير.", "صالح بن", "صالح بن عبدالله"),
+        ("التقى صالح بن المدير.", "صالح بن", "صالح بن"),
+        ("met Khalid bin Salman in Riyadh.", "Khalid bin", "Khalid bin Salman"),
+        # a span that does not end on "son of" is left as it is
+        ("التقى صالح النجار بن عبدالله.", "صالح النجار", "صالح النجار"),
+    ],
+)
+def test_a_name_cut_after_son_of_runs_on_to_the_fathers_name(
+    text: str, cut: str, expected: str
+) -> None:
+    from models.s7_assemble.readings import _through_lineage
+
+    start = text.index(cut)
+    assert text[start : _through_lineage(text, start + len(cut))] == expected
+
+
 def test_a_lone_arabic_particle_is_no_place() -> None:
     # "إن" (that) read as the destination: the visit has no place, not a place "إن"
     text = "وقال وفد تعليم صبيا إن الزيارة إلى المنطقة الشرقية كانت مثمرة."
