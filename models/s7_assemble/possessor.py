@@ -121,3 +121,64 @@ def counterpart(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mentio
         if m.name is not None or m.key.startswith("TITLE:"):
             return m
     return None
+
+
+# "his excellency", "his highness", "his eminence": a dignitary as a pronoun
+_HONORIFICS = frozenset(("معاليه", "سموه", "فخامته", "سيادته", "دولته", "سماحته"))
+_RECEIVING = "استقبال"  # reception (the verb noun)
+
+
+def _reception_of_pronoun(view: SentenceView) -> tuple[int, int] | None:
+    """Where a reception whose guest is only a pronoun stands: "في استقبال معاليه"
+    (receiving his excellency) or "في استقباله" (receiving him), as (start of the
+    reception word, end of the pronoun)."""
+    tokens = view.tokens
+    for i, token in enumerate(tokens):
+        word = token.norm[1:] if token.norm[:1] in "وف" else token.norm
+        if word.startswith(_RECEIVING) and word[len(_RECEIVING) :] in _SUFFIXES:
+            return token.start, token.end
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        if word == _RECEIVING and following is not None and following.norm in _HONORIFICS:
+            return token.start, following.end
+    return None
+
+
+def _guest(view: SentenceView, before: int, keys: set[str]) -> Mention | None:
+    """Whom the pronoun stands for: the first person the sentence names before it
+    ("وصل الجبير إلى الدوحة وكان في استقباله"), else the first person of the sentence
+    before ("وصل الجبير ... . وكان في استقبال معاليه")."""
+    people = [
+        m
+        for m in view.mentions
+        if m.kind == "PERSON" and m.end <= before and named(m) and m.key not in keys
+    ]
+    return people[0] if people else _previous_subject(view, keys)
+
+
+def received_guest(view: SentenceView, trigger: Trigger, cand: Candidate) -> bool:
+    """ "وكان في استقبال معاليه لدى وصوله ... العطية" (receiving his excellency on his
+    arrival was ... Al-Attiyah): Gulf agency copy names only the receivers, and the role
+    head reads them as the arrival's visitors and the reception's only parties. The
+    receivers named after the pronoun host the arrival ("وصوله": his arrival, whose
+    visitor is the pronoun's), and the person the pronoun stands for is the visitor and
+    the reception's other party. True when it re-read an arrival: that is the visit the
+    article has just reported, and the airport or hall it names is no new destination."""
+    phrase = _reception_of_pronoun(view)
+    if phrase is None:
+        return False
+    start, end = phrase
+    if cand.type == "MEETING" and trigger.start < end and start < trigger.end:
+        keys = cand.keys("participant")
+        if keys:
+            cand.add("participant", _guest(view, start, keys))
+        return False
+    if cand.type != "VISIT" or trigger.start < end or not _possessed(view, trigger):
+        return False
+    receivers = [(r, m) for r, m in cand.actors if r == "visitor" and m.start >= end]
+    if not receivers:
+        return False
+    cand.actors = [a for a in cand.actors if a not in receivers]
+    for _, m in receivers:
+        cand.add("host", m)
+    cand.add("visitor", _guest(view, start, {m.key for _, m in receivers}))
+    return True

@@ -29,7 +29,7 @@ from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.invite import invited_by
 from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
-from models.s7_assemble.possessor import counterpart, named, owner
+from models.s7_assemble.possessor import counterpart, named, owner, received_guest
 from models.s7_assemble.roles import visit
 from models.s7_assemble.subjects import reporter_after
 from models.s7_assemble.timing import event_time
@@ -363,6 +363,8 @@ def candidates(
                 places.append(mention)
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
                 places.append(replace(mention, kind="GPE"))
+        if received_guest(view, trigger, cand):  # "وكان في استقبال معاليه لدى وصوله"
+            places = []  # "... الى مطار حمد": the arrival of the visit just reported
         cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
         cand.add("participant", counterpart(view, trigger, cand))  # "لقائه بوزير الخارجية المصري"
         if not places and trig.type == "VISIT":

@@ -1368,3 +1368,30 @@ def test_a_common_noun_naming_several_is_a_party() -> None:
     roles[1] = ("negotiators", "participant")
     (meeting,) = _core_candidates(text, [opp], "talks", "MEETING", roles)
     assert [m.text for _, m in meeting.actors] == ["The opposition"]
+
+
+def test_the_receivers_of_a_pronoun_host_its_arrival() -> None:
+    # agency copy names only the receivers: "his excellency" is the minister who arrived
+    text = "وصل الجبير إلى الدوحة اليوم، وكان في استقبال معاليه لدى وصوله الى المطار العطية."
+    found = [
+        _named(text, "الجبير", "PERSON", "Adel al-Jubeir"),
+        _named(text, "الدوحة", "GPE", "Doha"),
+        _named(text, "العطية", "PERSON", "Khalid Al Attiyah"),
+    ]
+    roles = [("العطية", "visitor"), ("المطار", "place")]
+    visit, met = _core_candidates(text, found, "وصوله", "VISIT", roles, [("المطار", "LOC")])
+    assert [(r, m.text) for r, m in visit.actors] == [("host", "العطية"), ("visitor", "الجبير")]
+    assert met.type == "MEETING" and {m.text for _, m in met.actors} == {"العطية", "الجبير"}
+    assert visit.location is None or visit.location.text != "المطار"
+    (meeting,) = _core_candidates(text, found, "استقبال", "MEETING", [("العطية", "participant")])
+    assert {m.text for _, m in meeting.actors} == {"العطية", "الجبير"}
+
+
+def test_a_named_guest_of_a_reception_stays_as_read() -> None:
+    text = "وكان في استقبال الجبير لدى وصوله الى الدوحة وزير الخارجية العطية."
+    found = [_named(text, "الجبير", "PERSON", "Adel al-Jubeir"),
+             _named(text, "العطية", "PERSON", "Khalid Al Attiyah"),
+             _named(text, "الدوحة", "GPE", "Doha")]  # fmt: skip
+    roles = [("الجبير", "visitor"), ("الدوحة", "place")]
+    (visit,) = _core_candidates(text, found, "وصوله", "VISIT", roles)
+    assert [(r, m.text) for r, m in visit.actors] == [("visitor", "الجبير")]
