@@ -193,6 +193,8 @@ class TransformerExtractor:
                 batch.offsets,
                 extra,
                 seen=doc.language in CORE_LANGUAGES,
+                language=doc.language,
+                flagged=[self._lexicon_triggers(doc, wanted[i]) for i in indices],
             )
             for i, reading in zip(indices, found, strict=True):
                 out[i] = reading
@@ -204,6 +206,15 @@ class TransformerExtractor:
         s = doc.sentences[index]
         inside = doc.mentions_inside(s)
         return [(m.start - s.start, m.end - s.start, m.kind) for m in inside if not m.in_title]
+
+    @staticmethod
+    def _lexicon_triggers(doc: Document, index: int) -> list[tuple[int, int, str]]:
+        """The lexicon's triggers of sentence ``index`` with their types, in sentence
+        offsets."""
+        if not doc.signals:
+            return []
+        shift = doc.sentences[index].start
+        return [(t.start - shift, t.end - shift, t.type) for t in doc.signals[index].triggers]
 
     def _assemble(self, doc: Document) -> list[Event]:
         """s7: the core's candidates, the rules' for what it did not read, the events."""

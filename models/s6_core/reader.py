@@ -77,6 +77,9 @@ class Cutoffs:
     argument: float = 0.5
     role: float = 0.5
     trigger_unseen: float = 0.5
+    # Per language: the least probability of a trigger the lexicon also reads, same type,
+    # same words (see :func:`_flagged`); none for a language it does not name.
+    trigger_flagged: dict[str, float] = field(default_factory=dict)
 
 
 def decode(
@@ -119,11 +122,16 @@ class Reader:
         extra: Sequence[Sequence[tuple[int, int, str]]] | None = None,
         *,
         seen: bool = True,
+        language: str | None = None,
+        flagged: Sequence[Sequence[tuple[int, int, str]]] | None = None,
     ) -> list[Reading]:
         """One :class:`Reading` per text. ``extra``: the gazetteer's mentions per text
         ``(start, end, kind)``: more role candidates, and what each candidate is known as.
-        ``seen``: the texts are in a language the core was trained on (see :class:`Cutoffs`)."""
+        ``seen``: the texts are in a language the core was trained on (see :class:`Cutoffs`).
+        ``flagged``: the lexicon's triggers per text ``(start, end, type)``, read at the
+        ``language``'s ``trigger_flagged`` cutoff."""
         trigger_cutoff = self.cutoffs.trigger if seen else self.cutoffs.trigger_unseen
+        floor = self.cutoffs.trigger_flagged.get(language or "")
         with torch.inference_mode():
             top, ent, trig, arg = self.top(states, mask)
             sent = sentence_vectors(top, mask)
@@ -135,7 +143,8 @@ class Reader:
                     (ent[i], trig[i], arg[i]),
                     offsets[i],
                     extra[i] if extra else (),
-                    trigger_cutoff,
+                    (trigger_cutoff, floor),
+                    flagged[i] if flagged else (),
                 )
                 for i, text in enumerate(texts)
             ]
@@ -148,13 +157,17 @@ class Reader:
         probs: tuple[torch.Tensor, torch.Tensor, torch.Tensor],
         offsets: torch.Tensor,
         extra: Sequence[tuple[int, int, str]],
-        trigger_cutoff: float,
+        trigger_cutoffs: tuple[float, float | None],
+        flagged: Sequence[tuple[int, int, str]] = (),
     ) -> Reading:
         offs = [(int(a), int(b)) for a, b in offsets.tolist()]
         ent, trig, arg = probs
         e_score, e_ids = ent.max(-1)
         entities = decode_bio(text, offs, e_ids.tolist(), e_score.tolist(), ENTITY_LABELS)
-        triggers = decode(text, offs, trig, TRIGGER_LABELS, trigger_cutoff)
+        cutoff, floor = trigger_cutoffs
+        triggers = decode(text, offs, trig, TRIGGER_LABELS, cutoff)
+        if flagged and floor is not None and floor < cutoff:
+            triggers += _flagged(decode(text, offs, trig, TRIGGER_LABELS, floor), triggers, flagged)
         arguments = decode(text, offs, arg, ARGUMENT_LABELS, self.cutoffs.argument)
         cands = _split(text, arguments, extra, self.counterparts)
         cands += [(a, b) for a, b, _ in extra if not any(a < y and x < b for x, y in cands)]
@@ -309,3 +322,21 @@ def _at_counterpart(
             left = start + len(text[start:cut].rstrip(" ،,"))
             return [(start, left), (cut, end)]
     return [(start, end)]
+
+
+def _flagged(
+    low: Sequence[Span], kept: Sequence[Span], flagged: Sequence[tuple[int, int, str]]
+) -> list[Span]:
+    """Of the triggers read at the lower cutoff, those a lexicon trigger of the same type
+    covers and no trigger read at the plain cutoff overlaps.
+
+    Why: two readers that agree on a word are surer than either. On held-out Arabic
+    lines, 0.7 for such triggers (against 0.85 for all) gained 0.009 F1, and articles,
+    story clusters and the behavioural suite gained or held; in English every lower
+    cutoff lost (held-out 0.788 -> 0.784 at 0.7), so English keeps the plain one."""
+    return [
+        s
+        for s in low
+        if not any(s.start < k.end and k.start < s.end for k in kept)
+        and any(s.start < b and a < s.end and kind == s.label for a, b, kind in flagged)
+    ]

@@ -53,7 +53,9 @@ RECIPE: dict[str, Any] = {
     # kept in the metrics as "searched_cutoffs") scores trigger and role F1 on lines; for
     # the six-layer core it prefers 0.8 / 0.65, which lost on every article-level and
     # behavioural measure (README, "Six fine-tuned layers"), so the recipe fixes them.
-    "cutoffs": {"trigger": 0.85, "role": 0.5},
+    # "trigger_flagged": Arabic triggers the lexicon also reads need 0.7 (see
+    # models.s6_core.reader._flagged); the held-out scores here read without the lexicon.
+    "cutoffs": {"trigger": 0.85, "role": 0.5, "trigger_flagged": {"ar": 0.7}},
 }
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import torch
@@ -269,6 +271,7 @@ def test_training_runs_and_is_deterministic(tmp_path: Path) -> None:
         # the recipe's decoding cutoffs are the ones written, whatever the search preferred
         written = json.loads((out / "core.json").read_text())["cutoffs"]
         assert (written["trigger"], written["role"]) == (0.85, 0.5)
+        assert written["trigger_flagged"] == {"ar": 0.7}
     assert outs[0] == outs[1]
 
 
@@ -360,13 +363,13 @@ def test_a_proclitic_glued_to_a_surname_is_cut_and_resolved() -> None:
     ]
 
 
-def test_trigger_cutoff_of_unseen_languages_is_its_own() -> None:
-    """A trigger read with probability 0.7: kept under the zero-shot cutoff (0.5), dropped
-    under the cutoff chosen on Arabic and English held-out lines (0.85)."""
+def _reading_met(p: float, cutoffs: Any) -> Callable[..., Any]:
+    """A reader whose core reads "met" in "Lavrov met Wang" as a meeting with probability
+    ``p`` and nothing else; returns a function reading that text with the given keywords."""
     from torch import nn
 
     from models.s6_core.network import CoreNet
-    from models.s6_core.reader import Cutoffs, Reader
+    from models.s6_core.reader import Reader
 
     text = "Lavrov met Wang"
     offsets = torch.tensor([[[0, 0], [0, 6], [7, 10], [11, 15]]])
@@ -375,17 +378,42 @@ def test_trigger_cutoff_of_unseen_languages_is_its_own() -> None:
     def top(states: torch.Tensor, m: torch.Tensor) -> tuple[torch.Tensor, ...]:
         trig = torch.zeros(1, 4, len(TRIGGER_LABELS))
         trig[..., 0] = 1.0
-        trig[0, 2, 0], trig[0, 2, TRIGGER_LABELS.index("B-MEETING")] = 0.3, 0.7  # "met"
+        trig[0, 2, 0], trig[0, 2, TRIGGER_LABELS.index("B-MEETING")] = 1.0 - p, p  # "met"
         ent = torch.zeros(1, 4, len(ENTITY_LABELS))
         ent[..., 0] = 1.0
         return states, ent, trig, ent[..., :3].clone()
 
-    reader = Reader(CoreNet(nn.ModuleList(), 384), Cutoffs(trigger=0.85), top)
+    reader = Reader(CoreNet(nn.ModuleList(), 384), cutoffs, top)
     states = torch.zeros(1, 4, 384)
-    seen = reader.read([text], states, mask, offsets)[0]
-    unseen = reader.read([text], states, mask, offsets, seen=False)[0]
+    return lambda **kw: reader.read([text], states, mask, offsets, **kw)[0]
+
+
+def test_trigger_cutoff_of_unseen_languages_is_its_own() -> None:
+    """A trigger read with probability 0.7: kept under the zero-shot cutoff (0.5), dropped
+    under the cutoff chosen on Arabic and English held-out lines (0.85)."""
+    from models.s6_core.reader import Cutoffs
+
+    read = _reading_met(0.7, Cutoffs(trigger=0.85))
+    seen, unseen = read(), read(seen=False)
     assert seen.triggers == []
     assert [(t.start, t.end, t.type) for t in unseen.triggers] == [(7, 10, "MEETING")]
+
+
+def test_a_trigger_the_lexicon_also_reads_needs_its_languages_lower_cutoff() -> None:
+    """A trigger read with probability 0.75 under a 0.85 cutoff: kept in a language whose
+    ``trigger_flagged`` is 0.7 where a lexicon trigger of its type covers it, dropped
+    where the lexicon reads another type, another word, or the language has none."""
+    from models.s6_core.reader import Cutoffs
+
+    read = _reading_met(0.75, Cutoffs(trigger=0.85, trigger_flagged={"ar": 0.7}))
+
+    def spans(language: str, flagged: tuple[int, int, str]) -> list[tuple[int, int]]:
+        return [(t.start, t.end) for t in read(language=language, flagged=[[flagged]]).triggers]
+
+    assert spans("ar", (7, 10, "MEETING")) == [(7, 10)]
+    assert spans("ar", (7, 10, "VISIT")) == []
+    assert spans("ar", (11, 15, "MEETING")) == []
+    assert spans("en", (7, 10, "MEETING")) == []
 
 
 def test_the_lexicon_turns_the_core_status_only_across_past_and_future() -> None:
