@@ -228,3 +228,21 @@ def test_the_first_to_visit_is_a_visit_made(text: str, language: str, status: st
     found = signal(text, language)
     (visit,) = [t for t in found.triggers if t.type == "VISIT"]
     assert found.trigger_status[(visit.start, visit.end)] == status
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "status"),
+    [
+        # a hope is no agreement; a postponed visit is still to come
+        ('وأكد روحاني أنه يأمل زيارة ايطاليا "في الوقت المناسب".', "ar", "proposed"),
+        ("Rouhani said he hopes to visit Italy soon.", "en", "proposed"),
+        ("وأعلنت أنقرة أن زيارة ظريف لتركيا أُجلت.", "ar", "planned"),
+        ("Zarif's visit to Turkey was postponed without explanation.", "en", "planned"),
+    ],
+)
+def test_a_hoped_for_or_postponed_visit_has_not_happened(
+    text: str, language: str, status: str
+) -> None:
+    found = signal(text, language)
+    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
+    assert found.trigger_status[(visit.start, visit.end)] == status
