@@ -46,6 +46,9 @@ class LexiconSignal(SentenceSignal):
     """
 
     trigger_status: dict[tuple[int, int], Status] = field(default_factory=dict)
+    # Hard-negative phrases ("اتصال هاتفي", "phone call"): type and first and last
+    # word (sentence token indices), for the core's triggers beside them.
+    blockers: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 def _in_clause(hit: PhraseHit, clause: Clause) -> bool:
@@ -103,7 +106,9 @@ class LexiconSignals:
         reads = token_readings(tokens)  # shared by the five matchers below
         cues = lex.cues.find_tokens(tokens, reads)
         signal = LexiconSignal(sentence=sentence)
-        kept = self._kept_triggers(sentence.text, tokens, reads, clauses, lex)
+        blockers = lex.blockers.find_tokens(tokens, reads)
+        signal.blockers = [(b.label, b.first, b.last) for b in blockers]
+        kept = self._kept_triggers(sentence.text, tokens, reads, clauses, lex, blockers)
         reported = _complementisers(tokens)
         for hit in kept:
             event_type, form = hit.label.split("|")
@@ -133,10 +138,10 @@ class LexiconSignals:
         reads: list[frozenset[str]],
         clauses: list[Clause],
         lex: Lexicons,
+        blockers: list[PhraseHit],
     ) -> list[PhraseHit]:
         """Triggers that survive negation, hard-negative blockers and the weapons test."""
         negated = {h.last for h in lex.negation.find_tokens(tokens, reads)}
-        blockers = lex.blockers.find_tokens(tokens, reads)
         weapons = item_matcher().find_tokens(tokens, reads)
         kept = []
         for hit in lex.triggers.find_tokens(tokens, reads):

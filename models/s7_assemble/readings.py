@@ -341,6 +341,8 @@ def candidates(
         status = _status(trig, start, end, signal)
         if trig.type == "MEETING" and _match(view, trigger):
             continue  # "دخل المدرب اللقاء بتشكيلة ضمت": a game, not a meeting
+        if trig.type == "MEETING" and _beside_blocker(view, trigger, signal):
+            continue  # "اتصال هاتفي بين أوباما وأردوغان": a phone call, not a meeting
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         cand.another = _also(view, trigger)
         places = []
@@ -541,6 +543,20 @@ _SPORT_WORDS = ("مباراة", "المباراة", "تشكيلة", "الشوط"
                 "referee")  # fmt: skip
 _GAME = frozenset(fold(w) for w in _GAME_WORDS)
 _SPORT = frozenset(fold(w) for w in _SPORT_WORDS)
+
+
+def _beside_blocker(view: SentenceView, trigger: Trigger, signal: SentenceSignal | None) -> bool:
+    """The trigger word is part of, or next to, one of the lexicon's hard negatives for
+    its type ("اتصال هاتفي", "بحث هاتفيا مع", "a telephone conversation"): the core
+    reads "اتصال" (contact, call) as a meeting; what the lexicon blocks in a whole
+    clause, here only the words touching the trigger."""
+    found: list[tuple[str, int, int]] = getattr(signal, "blockers", [])
+    tokens = view.tokens
+    words = [i for i, t in enumerate(tokens) if t.start < trigger.end and trigger.start < t.end]
+    if not found or not words:
+        return False
+    first, last = words[0], words[-1]
+    return any(label == trigger.type and a - 2 <= last and first <= b + 2 for label, a, b in found)
 
 
 def _match(view: SentenceView, trigger: Trigger) -> bool:

@@ -675,20 +675,46 @@ def test_a_possessed_meeting_word_of_one_party_belongs_to_the_subject(
     assert (got.text if got else None) == expected
 
 
-def _core_candidates(text: str, found: list[Mention], trigger: str, kind: str, roles, entities=()):  # type: ignore[no-untyped-def]
-    """Candidates of a hand-made core reading of ``text`` (one sentence)."""
+def _core_candidates(  # type: ignore[no-untyped-def]
+    text: str, found: list[Mention], trigger: str, kind: str, roles, entities=(), lexicon=False
+):
+    """Candidates of a hand-made core reading of ``text`` (one sentence); ``lexicon``:
+    with the lexicon's signal for it."""
+    from models.s4_triggers import LexiconSignals
     from models.s6_core.reader import Reading, RoleReading, TriggerReading
     from models.s6_core.spans import Span
     from models.s7_assemble.readings import candidates
 
-    article = _article(text, "en" if text.isascii() else "ar", found)
+    language = "en" if text.isascii() else "ar"
+    article = _article(text, language, found)
     at = text.index(trigger)
     read = [RoleReading(text.index(w), text.index(w) + len(w), r, 0.9) for w, r in roles]
     reading = Reading(
         entities=[Span(text.index(w), text.index(w) + len(w), label) for w, label in entities],
         triggers=[TriggerReading(at, at + len(trigger), kind, 0.99, "occurred", 0.9, tuple(read))],  # type: ignore[arg-type]
     )
-    return candidates(article.doc.sentences[0], reading, article)
+    sentence = article.doc.sentences[0]
+    signal = LexiconSignals().detect([sentence], language)[0] if lexicon else None
+    return candidates(sentence, reading, article, signal)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "meetings"),
+    [
+        ("وجاء ذلك بعد اتصال هاتفي بين أوباما وأردوغان.", "اتصال", 0),
+        ("Obama held a telephone conversation with Erdogan.", "conversation", 0),
+        # a hard negative further off leaves the meeting alone
+        ("التقى أوباما أردوغان في أنقرة وسلمه رسالة من الكونغرس.", "التقى", 1),
+    ],
+)
+def test_a_meeting_word_beside_a_phone_call_is_no_meeting(
+    text: str, trigger: str, meetings: int
+) -> None:
+    obama, erdogan = ("أوباما", "أردوغان") if "أوباما" in text else ("Obama", "Erdogan")
+    found = [_named(text, obama, "PERSON", "Obama"), _named(text, erdogan, "PERSON", "Erdogan")]
+    roles = [(m.text, "participant") for m in found]
+    got = _core_candidates(text, found, trigger, "MEETING", roles, lexicon=True)
+    assert len([c for c in got if c.type == "MEETING"]) == meetings
 
 
 def test_a_lone_function_word_is_no_party() -> None:
