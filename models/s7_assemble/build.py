@@ -30,6 +30,28 @@ def is_complete(cand: Candidate) -> bool:
     )
 
 
+def travels(cand: Candidate) -> bool:
+    """False for a visit whose every visitor is troops or goods ("وصلت كتيبة عسكرية
+    إماراتية إلى عدن", "the first aid convoy arrived in Gaza"): a deployment or a
+    delivery, which the annotation does not count as a visit."""
+    visitors = [m for r, m in cand.actors if r == "visitor"]
+    return cand.type != "VISIT" or not visitors or not all(_cargo(m.text) for m in visitors)
+
+
+def _cargo(surface: str) -> bool:
+    """The span's head (the last word in a cased script, the first in Arabic, without
+    a glued "و"/"ف" and the article) is a word for troops or goods."""
+    words = [fold(w.strip(".,;:")).lower() for w in surface.split()]
+    if not words:
+        return False
+    cased = any(c.isascii() and c.isalpha() for c in words[-1])
+    head = words[-1] if cased else _AR_ARTICLE.sub("", words[0])
+    return head in markers()["cargo"]["words"]
+
+
+_AR_ARTICLE = re.compile(r"^[وف]?(?:ال)?")
+
+
 _SEVERAL = re.compile(r"^(the )?(two|three|four|five|six|seven|eight|both) ", re.IGNORECASE)
 
 

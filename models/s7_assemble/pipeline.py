@@ -12,7 +12,7 @@ from models.mentions import Mention, SentenceSignal, Trigger
 from models.s1_document.document import Document
 from models.s7_assemble import coref
 from models.s7_assemble.arms import arms
-from models.s7_assemble.build import event_ids, is_complete, to_event
+from models.s7_assemble.build import event_ids, is_complete, to_event, travels
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView, build_view
 from models.s7_assemble.destinations import abroad, dateline, tour_stops
@@ -122,7 +122,7 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     merged = merge(tour_stops(doc, doc.candidates))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
     to_host_country(doc, merged)
-    merged = [c for c in merged if is_complete(c) and abroad(c)]
+    merged = [c for c in merged if is_complete(c) and abroad(c) and travels(c)]
     from_visits(merged)
     published = article.published_anchor()
     settle(merged, lead_time(doc.sentences, doc.times, published), published, language)

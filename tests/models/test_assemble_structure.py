@@ -15,6 +15,7 @@ from models.mentions import Mention, TimeMention
 from models.s1_document import Document
 from models.s4_triggers import LexiconSignals
 from models.s7_assemble import assemble
+from models.s7_assemble.candidate import Candidate
 from models.schema import Article, EntityKind, Event, ExtractorInfo
 
 INFO = ExtractorInfo(name="test", version="0")
@@ -1421,3 +1422,23 @@ def test_a_named_guest_of_a_reception_stays_as_read() -> None:
     roles = [("الجبير", "visitor"), ("الدوحة", "place")]
     (visit,) = _core_candidates(text, found, "وصوله", "VISIT", roles)
     assert [(r, m.text) for r, m in visit.actors] == [("visitor", "الجبير")]
+
+
+@pytest.mark.parametrize(
+    ("visitor", "kept"),
+    [
+        ("كتيبة عسكرية إماراتية", False),  # a battalion deployed
+        ("والقوات البحرية المصرية", False),
+        ("the first US troops", False),
+        ("an aid convoy", False),
+        ("وزير الخارجية الإماراتي", True),
+        ("وفد عسكري سنغالي", True),  # a military delegation does visit
+        ("Forces commander Ali", True),  # the English head is the last word
+    ],
+)
+def test_troops_and_goods_arriving_make_no_visit(visitor: str, kept: bool) -> None:
+    from models.s7_assemble.build import travels
+
+    m = Mention(0, len(visitor), visitor, "ORG", f"ORG:~{visitor}")
+    visit = Candidate("VISIT", "occurred", actors=[("visitor", m)])
+    assert travels(visit) is kept
