@@ -110,10 +110,12 @@ def counterpart(view: SentenceView, trigger: Trigger, cand: Candidate) -> Mentio
     parties = [m for r, m in cand.actors if r == "participant"]
     if cand.type != "MEETING" or len(parties) != 1:
         return None
-    near = view.after(trigger.end)[:_WITH_REACH]
-    reach = near[-1].end if near else trigger.end
+    # "التقى رئيس الوزراء النيبالي داهال بوزير الخارجية الصيني": after the subject
+    start = max(trigger.end, parties[0].end)
+    near = view.after(start)[:_WITH_REACH]
+    reach = near[-1].end if near else start
     for m in view.mentions:
-        if not (trigger.end <= m.start < reach) or m.kind not in PARTY_KINDS:
+        if not (start <= m.start < reach) or m.kind not in PARTY_KINDS:
             continue
         glued_bi = m.start > 0 and view.text[m.start - 1] == "ب"  # "بوزير": with the minister
         if m.key == parties[0].key or not (view.marks.get(m.start) == "with" or glued_bi):

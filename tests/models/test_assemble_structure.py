@@ -1253,6 +1253,20 @@ def test_a_one_party_meeting_word_takes_the_office_named_with_it() -> None:
     assert counterpart(view, meeting, cand) is None  # two parties read: nothing to add
 
 
+def test_the_office_named_with_a_meeting_verb_after_its_subject_is_a_party() -> None:
+    # the subject's long title stands between the verb and "بوزير" (with the minister)
+    text = "التقى رئيس الوزراء النيبالي بوشبا كمال داهال بوزير الخارجية الصيني في كاتماندو."
+    found = [
+        _named(text, "بوشبا كمال داهال", "PERSON", "Pushpa Kamal Dahal"),
+        Mention(text.index("وزير الخارجية الصيني"), text.index("وزير الخارجية الصيني") + 20,
+                "وزير الخارجية الصيني", "PERSON", "TITLE:Foreign Minister:CHN",
+                "Chinese Foreign Minister", "CHN"),
+    ]  # fmt: skip
+    roles = [("بوشبا كمال داهال", "participant")]
+    (meeting,) = _core_candidates(text, found, "التقى", "MEETING", roles)
+    assert {m.text for _, m in meeting.actors} == {"بوشبا كمال داهال", "وزير الخارجية الصيني"}
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [
