@@ -31,6 +31,7 @@ from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
 from models.s7_assemble.possessor import counterpart, named, owner, received_guest
 from models.s7_assemble.roles import visit
+from models.s7_assemble.sites import object_site
 from models.s7_assemble.subjects import reporter_after
 from models.s7_assemble.timing import event_time
 from models.schema import EntityKind
@@ -380,6 +381,7 @@ def candidates(
         cand.time = event_time(view, trigger, cand.arguments())
         cand = _consistent(cand, view, trigger)
         _fill(view, trigger, cand)
+        cand.location = cand.location or object_site(view, trigger, cand)  # "زار المهرجان"
         if _back_reference(trigger, cand, before):
             continue
         out.append(cand)

@@ -1456,3 +1456,21 @@ def test_troops_and_goods_arriving_make_no_visit(visitor: str, kept: bool) -> No
     m = Mention(0, len(visitor), visitor, "ORG", f"ORG:~{visitor}")
     visit = Candidate("VISIT", "occurred", actors=[("visitor", m)])
     assert travels(visit) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "site"),
+    [
+        # the site right after the verb, the visitor after it
+        ("كما زار المعرض الدولي الشيخ سعود العثمان أمس.", "المعرض الدولي"),
+        # the visitor right after the verb, the site after him
+        ("زار الوزير سعود العثمان مقر لجان المقابلات في الرياض.", "مقر لجان المقابلات"),
+        # a preposition governs no object of "زار": no site
+        ("زار سعود العثمان في الرياض أمس.", None),
+    ],
+)
+def test_a_visit_verbs_object_is_its_site(text: str, site: str | None) -> None:
+    found = [_named(text, "سعود العثمان", "PERSON", "Saud al-Othman")]
+    trigger = "زار"
+    (visit,) = _core_candidates(text, found, trigger, "VISIT", [("سعود العثمان", "visitor")])
+    assert (visit.location.text if visit.location else None) == site
