@@ -32,8 +32,8 @@ _TOPIC = frozenset(
         *("التطورات", "الحرب", "حرب", "السلام", "الأمن", "الاستقرار", "الصراع", "ملف"),
     )
 )
-_TOPIC_REACH = 3
-_VISIT_LENGTH = dt.timedelta(days=7)  # words before the place searched for a topic word
+_TOPIC_REACH = 3  # words before the place searched for a topic word
+_VISIT_LENGTH = dt.timedelta(days=7)  # the longest gap from arrival to a meeting it hosts
 
 
 def _topic(view: SentenceView, place: Mention) -> bool:
