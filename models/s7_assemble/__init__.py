@@ -5,9 +5,10 @@ Shared by every extractor. Stages: coreference of bare names (``coref``; the bar
 ``destinations``, ``invite``, ``guests``, ``arms``, ``suppliers``; ``nominal`` keeps
 meeting nouns that have a meeting's structure; ``venue`` places meetings), the
 learned core's readings turned into candidates (``readings``, with ``officeholder``
-for "the Iranian minister" and ``possessor`` for "after his meeting with"), merging
-within the article (``merge``), the time policy (``timing``), and public events
-with deterministic ids (``build``).
+for "the Iranian minister", ``possessor`` for "after his meeting with" and "receiving
+his excellency", ``sites`` for "visited the festival"), merging within the article
+(``merge``), the time policy (``timing``), and public events with deterministic ids
+and no troops or cargo for visitors (``build``).
 """
 
 from models.s7_assemble.pipeline import assemble
