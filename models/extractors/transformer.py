@@ -184,6 +184,8 @@ class TransformerExtractor:
 
         torch.set_num_threads(self._threads)
         out: list[Reading | None] = [None] * len(texts)
+        # the lexicon's triggers matter only where the language has a lower cutoff for them
+        lexicon = doc.language in self._reader.cutoffs.trigger_flagged
         for indices, batch in encoded:
             extra = [self._known_spans(doc, wanted[i]) for i in indices]
             found = self._reader.read(
@@ -194,7 +196,9 @@ class TransformerExtractor:
                 extra,
                 seen=doc.language in CORE_LANGUAGES,
                 language=doc.language,
-                flagged=[self._lexicon_triggers(doc, wanted[i]) for i in indices],
+                flagged=[self._lexicon_triggers(doc, wanted[i]) for i in indices]
+                if lexicon
+                else None,
             )
             for i, reading in zip(indices, found, strict=True):
                 out[i] = reading

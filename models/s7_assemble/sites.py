@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from models.mentions import Mention, Trigger
 from models.s1_document.normalize import Token, fold
+from models.s2_entities.titled import SKIP
 from models.s2_entities.titles import title_starts
 from models.s7_assemble.candidate import PLACE_KINDS, Candidate
 from models.s7_assemble.context import SentenceView
@@ -29,16 +30,17 @@ _ENDS = frozenset(fold(w) for w in (
 _SITE_STARTS = tuple(fold(w) for w in ("ال", "مقر", "مبنى", "مشروع", "مستشفى", "مركز"))
 
 
-# Honorifics and offices that open a person's name ("الشيخ", "الدكتور", "معالي").
-_HONORIFICS = frozenset(fold(w) for w in (
-    "شيخ", "دكتور", "د", "مهندس", "أستاذ", "فضيلة", "معالي", "سمو", "صاحب", "لواء", "عميد",
-    "عقيد", "فريق", "مدير", "محافظ", "أمين", "رئيس", "وكيل", "مساعد",
+# Offices that open a person's name and that neither the title lexicon's first words nor
+# stage 2's honorifics hold ("فضيلة الشيخ", "معالي", "وكيل الوزارة").
+_MORE_TITLES = frozenset(fold(w) for w in (
+    "د", "فضيلة", "معالي", "سمو", "صاحب", "عقيد", "مدير", "محافظ", "وكيل", "مساعد",
 ))  # fmt: skip
 
 
 def _title(word: str) -> bool:
     bare = word.removeprefix("ال")
-    return word in title_starts() or bare in title_starts() or bare in _HONORIFICS
+    starts = title_starts()
+    return word in starts or bare in starts or bare in SKIP or bare in _MORE_TITLES
 
 
 def _verb(trigger: Trigger) -> bool:

@@ -20,6 +20,13 @@ def signal(text: str, language: str) -> LexiconSignal:
     return found
 
 
+def visit_status(text: str, language: str) -> str:
+    """The lexicon's status of the one visit trigger of ``text``."""
+    found = signal(text, language)
+    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
+    return found.trigger_status[(visit.start, visit.end)]
+
+
 @pytest.mark.parametrize(
     ("text", "language", "event_type", "status"),
     [
@@ -210,9 +217,7 @@ def test_a_cue_before_a_later_trigger_is_that_triggers(text: str, language: str)
 def test_a_noun_trigger_takes_no_cue_from_a_reported_clause(
     text: str, language: str, status: str
 ) -> None:
-    found = signal(text, language)
-    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
-    assert found.trigger_status[(visit.start, visit.end)] == status
+    assert visit_status(text, language) == status
 
 
 @pytest.mark.parametrize(
@@ -225,9 +230,7 @@ def test_a_noun_trigger_takes_no_cue_from_a_reported_clause(
     ],
 )
 def test_the_first_to_visit_is_a_visit_made(text: str, language: str, status: str) -> None:
-    found = signal(text, language)
-    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
-    assert found.trigger_status[(visit.start, visit.end)] == status
+    assert visit_status(text, language) == status
 
 
 @pytest.mark.parametrize(
@@ -243,6 +246,4 @@ def test_the_first_to_visit_is_a_visit_made(text: str, language: str, status: st
 def test_a_hoped_for_or_postponed_visit_has_not_happened(
     text: str, language: str, status: str
 ) -> None:
-    found = signal(text, language)
-    (visit,) = [t for t in found.triggers if t.type == "VISIT"]
-    assert found.trigger_status[(visit.start, visit.end)] == status
+    assert visit_status(text, language) == status
