@@ -129,6 +129,41 @@ def _non_overlapping(found: list[TimeMention]) -> list[TimeMention]:
     return sorted(kept, key=lambda m: m.start)
 
 
+# Between a month's two names: a space, a slash, a dash or brackets, nothing else.
+_TWIN_GAP = re.compile(r"[\s/()\-\u2013]*")
+
+
+def _twins(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    """One mention for a month named twice: Arabic papers write both calendars'
+    names ("فبراير شباط", "12 آب (أغسطس)", "نوفمبر تشرين الثاني المقبل"). Read as two,
+    the second ends a "since" phrase the first does not ("منذ أصبح وزيرا في فبراير
+    شباط" then dates the visit), and a modifier after the second ("المقبل", next)
+    leaves the first in the past. The pair keeps the value of the name with more
+    words to it (the modifier's), else the first's."""
+    out: list[TimeMention] = []
+    for cand in found:
+        prev = out[-1] if out else None
+        if prev is None or not _twin(text, prev, cand):
+            out.append(cand)
+            continue
+        value = cand if len(cand.text.split()) > len(prev.text.split()) else prev
+        out[-1] = TimeMention(
+            prev.start, cand.end, text[prev.start : cand.end],
+            value.value_start, value.value_end, value.precision,
+        )  # fmt: skip
+    return out
+
+
+def _twin(text: str, prev: TimeMention, cand: TimeMention) -> bool:
+    """``cand`` names again the month of ``prev``, right after it."""
+    return (
+        cand.precision == "month"
+        and prev.precision in ("month", "day")
+        and prev.value_start[5:7] == cand.value_start[5:7] != ""
+        and _TWIN_GAP.fullmatch(text[prev.end : cand.start]) is not None
+    )
+
+
 def add_times(doc: Document) -> None:
     """Stage 3 over a document: its ``times`` layer, against its publication time."""
     doc.times = find_times(doc.text, doc.language, doc.article.published_anchor())
@@ -156,7 +191,7 @@ def find_times(
     >>> [(m.text, m.value_start) for m in find_times("في يوليو 2000", "ar", None)]
     [('يوليو 2000', '2000-07')]
     """
-    return _non_overlapping(_candidates(text, language, _anchor(anchor), prefer))
+    return _twins(text, _non_overlapping(_candidates(text, language, _anchor(anchor), prefer)))
 
 
 def _anchor(anchor: AnchorLike | None) -> Anchor | None:

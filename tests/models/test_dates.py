@@ -345,3 +345,23 @@ def test_the_same_day_is_not_today() -> None:
     assert find_times("وفي ذات اليوم التقى", "ar", ANCHOR) == []
     (today,) = find_times("التقى لافروف اليوم الخطيب", "ar", ANCHOR)
     assert today.value_start == "2024-01-16"
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # both calendars' names, with or without a slash; the modifier after the second
+        ("منذ تسلمه مهامه في فبراير شباط الماضي", "فبراير شباط الماضي", ("2023-02", "month")),
+        ("في نوفمبر تشرين الثاني المقبل", "نوفمبر تشرين الثاني المقبل", ("2024-11", "month")),
+    ],
+)
+def test_a_month_named_in_both_calendars_is_one_time(
+    text: str, span: str, value: tuple[str, str]
+) -> None:
+    (found,) = find_times(text, "ar", ANCHOR)
+    assert (found.text, (found.value_start, found.precision)) == (span, value)
+
+
+def test_two_months_in_a_row_stay_two() -> None:
+    found = find_times("in May, June and July", "en", ANCHOR)
+    assert [m.value_start for m in found] == ["2023-05", "2023-06", "2023-07"]
