@@ -27,6 +27,7 @@ from models.s7_assemble.destinations import dateline
 from models.s7_assemble.guests import meeting_of
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.invite import invited_by
+from models.s7_assemble.maker import made_by
 from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
 from models.s7_assemble.possessor import counterpart, named, owner, received_guest
@@ -381,6 +382,7 @@ def candidates(
         cand.time = event_time(view, trigger, cand.arguments())
         cand = _consistent(cand, view, trigger)
         _fill(view, trigger, cand)
+        made_by(view, trigger, cand)  # "زيارة يقوم بها وزير الخارجية الفرنسي"
         cand.location = cand.location or object_site(view, trigger, cand)  # "زار المهرجان"
         if _back_reference(trigger, cand, before):
             continue

@@ -1474,3 +1474,26 @@ def test_a_visit_verbs_object_is_its_site(text: str, site: str | None) -> None:
     trigger = "زار"
     (visit,) = _core_candidates(text, found, trigger, "VISIT", [("سعود العثمان", "visitor")])
     assert (visit.location.text if visit.location else None) == site
+
+
+@pytest.mark.parametrize(
+    ("text", "visitors"),
+    [
+        # the subject of "يقوم بها" travels, not the people of the call before it
+        (
+            "وجاء ذلك خلال اتصال أجراه روحاني مع هولاند عشية زيارة يقوم بها فابيوس إلى طهران.",
+            ["فابيوس"],
+        ),
+        # an adjective and "التي" may stand between the noun and the verb
+        ("وتحدث روحاني عن الزيارة السرية التي قام بها فابيوس إلى طهران.", ["فابيوس"]),
+        # a pronoun subject ("قام بها إلى طهران"): the core's visitor stays
+        ("وتحدث روحاني عن الزيارة التي قام بها إلى طهران.", ["روحاني"]),
+    ],
+)
+def test_the_subject_of_made_it_is_the_visitor(text: str, visitors: list[str]) -> None:
+    people = {"روحاني": "Hassan Rouhani", "فابيوس": "Laurent Fabius", "هولاند": "Hollande"}
+    found = [_named(text, w, "PERSON", name) for w, name in people.items() if w in text]
+    trigger = "زيارة" if "زيارة" in text else "الزيارة"
+    roles = [("روحاني", "visitor"), ("طهران", "place")]
+    (visit,) = _core_candidates(text, found, trigger, "VISIT", roles)
+    assert [m.text for r, m in visit.actors if r == "visitor"] == visitors
