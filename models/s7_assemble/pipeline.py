@@ -19,6 +19,7 @@ from models.s7_assemble.destinations import abroad, dateline, tour_stops
 from models.s7_assemble.guests import guest_meeting, is_participle
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
+from models.s7_assemble.officeholder import fold_offices
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
 from models.s7_assemble.timing import event_time, lead_time, settle
@@ -116,10 +117,10 @@ def rule_candidates(doc: Document) -> list[Candidate]:
 
 def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     """The rules every extractor's candidates (the document's ``candidates`` layer) go
-    through: merge mentions of one event, drop incomplete ones, places from visits,
+    through: merge mentions of one event (an office's visit joining its holder's), drop incomplete ones, places from visits,
     times settled, deterministic ids. Sets and returns the ``events`` layer."""
     article, language = doc.article, doc.language
-    merged = merge(tour_stops(doc, doc.candidates))
+    merged = fold_offices(merge(tour_stops(doc, doc.candidates)))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
     to_host_country(doc, merged)
     merged = [c for c in merged if is_complete(c) and abroad(c) and travels(c)]

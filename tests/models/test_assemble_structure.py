@@ -1497,3 +1497,37 @@ def test_the_subject_of_made_it_is_the_visitor(text: str, visitors: list[str]) -
     roles = [("روحاني", "visitor"), ("طهران", "place")]
     (visit,) = _core_candidates(text, found, trigger, "VISIT", roles)
     assert [m.text for r, m in visit.actors if r == "visitor"] == visitors
+
+
+def _visit(visitor: Mention, place: str = "Medina", status: str = "occurred") -> Candidate:
+    where = Mention(0, 1, place, "GPE", f"GPE:{place}", place, country="SAU")
+    return Candidate("VISIT", status, actors=[("visitor", visitor)], location=where)  # type: ignore[arg-type]
+
+
+_KADYROV = Mention(0, 18, "رمضان أحمد قاديروف", "PERSON", "PERSON:Kadyrov", title="President")
+_OFFICE = Mention(40, 55, "الرئيس الشيشاني", "PERSON", "PERSON:~الرييس الشيشاني")
+
+
+def test_an_office_visiting_where_its_holder_went_is_his_visit() -> None:
+    from models.s7_assemble.officeholder import fold_offices
+
+    (one,) = fold_offices([_visit(_KADYROV), _visit(_OFFICE)])
+    assert [m.text for r, m in one.actors if r == "visitor"] == [_KADYROV.text, _OFFICE.text]
+
+
+@pytest.mark.parametrize(
+    "others",
+    [
+        # two named visitors went there: whose office it is the article does not say
+        [_visit(_KADYROV), _visit(replace(_KADYROV, text="Other", key="PERSON:Other"))],
+        # the holder's known title is another office
+        [_visit(replace(_KADYROV, title="Foreign Minister"))],
+        # another place, another tense
+        [_visit(_KADYROV, place="Jeddah")],
+        [_visit(_KADYROV, status="planned")],
+    ],
+)
+def test_an_office_stays_apart_from_visits_it_may_not_be(others: list[Candidate]) -> None:
+    from models.s7_assemble.officeholder import fold_offices
+
+    assert len(fold_offices([*others, _visit(_OFFICE)])) == len(others) + 1
