@@ -117,8 +117,9 @@ def rule_candidates(doc: Document) -> list[Candidate]:
 
 def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     """The rules every extractor's candidates (the document's ``candidates`` layer) go
-    through: merge mentions of one event (an office's visit joining its holder's), drop incomplete ones, places from visits,
-    times settled, deterministic ids. Sets and returns the ``events`` layer."""
+    through: merge mentions of one event (an office's visit joining its holder's), drop
+    incomplete ones, places from visits, times settled, deterministic ids. Sets and
+    returns the ``events`` layer."""
     article, language = doc.article, doc.language
     merged = fold_offices(merge(tour_stops(doc, doc.candidates)))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place

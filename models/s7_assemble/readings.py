@@ -30,6 +30,7 @@ from models.s7_assemble.invite import invited_by
 from models.s7_assemble.maker import made_by
 from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
+from models.s7_assemble.peer import peer
 from models.s7_assemble.possessor import counterpart, named, owner, received_guest
 from models.s7_assemble.roles import visit
 from models.s7_assemble.sites import object_site
@@ -371,6 +372,7 @@ def candidates(
             places = []  # "... الى مطار حمد": the arrival of the visit just reported
         cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
         cand.add("participant", counterpart(view, trigger, cand))  # "لقائه بوزير الخارجية المصري"
+        cand.add("participant", peer(view, trigger, cand))  # "شكري ونظيره الأمريكي"
         if not places and trig.type == "VISIT":
             places = _modifier_place(view, trigger)  # "a Middle East tour"
         if places:

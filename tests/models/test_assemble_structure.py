@@ -677,10 +677,11 @@ def test_a_possessed_meeting_word_of_one_party_belongs_to_the_subject(
 
 
 def _core_candidates(  # type: ignore[no-untyped-def]
-    text: str, found: list[Mention], trigger: str, kind: str, roles, entities=(), lexicon=False
-):
-    """Candidates of a hand-made core reading of ``text`` (one sentence); ``lexicon``:
-    with the lexicon's signal for it."""
+    text: str, found: list[Mention], trigger: str, kind: str, roles, entities=(), lexicon=False,
+    index=0,
+):  # fmt: skip
+    """Candidates of a hand-made core reading of sentence ``index`` of ``text`` (the
+    words are looked up in that sentence); ``lexicon``: with the lexicon's signal for it."""
     from models.s4_triggers import LexiconSignals
     from models.s6_core.reader import Reading, RoleReading, TriggerReading
     from models.s6_core.spans import Span
@@ -688,13 +689,14 @@ def _core_candidates(  # type: ignore[no-untyped-def]
 
     language = "en" if text.isascii() else "ar"
     article = _article(text, language, found)
-    at = text.index(trigger)
-    read = [RoleReading(text.index(w), text.index(w) + len(w), r, 0.9) for w, r in roles]
+    sentence = article.doc.sentences[index]
+    own = sentence.text
+    at = own.index(trigger)
+    read = [RoleReading(own.index(w), own.index(w) + len(w), r, 0.9) for w, r in roles]
     reading = Reading(
-        entities=[Span(text.index(w), text.index(w) + len(w), label) for w, label in entities],
+        entities=[Span(own.index(w), own.index(w) + len(w), label) for w, label in entities],
         triggers=[TriggerReading(at, at + len(trigger), kind, 0.99, "occurred", 0.9, tuple(read))],  # type: ignore[arg-type]
     )
-    sentence = article.doc.sentences[0]
     signal = LexiconSignals().detect([sentence], language)[0] if lexicon else None
     return candidates(sentence, reading, article, signal)
 
@@ -1531,3 +1533,46 @@ def test_an_office_stays_apart_from_visits_it_may_not_be(others: list[Candidate]
     from models.s7_assemble.officeholder import fold_offices
 
     assert len(fold_offices([*others, _visit(_OFFICE)])) == len(others) + 1
+
+
+def _holder(text: str, word: str, name: str, country: str, title: str) -> Mention:
+    at = text.index(word)
+    return Mention(at, at + len(word), word, "PERSON", f"PERSON:{name}", name, country, title)
+
+
+@pytest.mark.parametrize(
+    ("text", "kerry_title", "parties"),
+    [
+        # the counterpart is the American of the same office the article named before
+        (
+            "وصل كيري إلى القاهرة. وكان وزير الخارجية المصري شكري ونظيره الأمريكي أطلقا الحوار.",
+            "Secretary of State",
+            ["شكري", "كيري"],
+        ),
+        (
+            "Kerry arrived in Cairo. Shoukry and his American counterpart opened the talks.",
+            "Secretary of State",
+            ["Shoukry", "Kerry"],
+        ),
+        # an American of another office is nobody's counterpart
+        (
+            "Kerry arrived in Cairo. Shoukry and his American counterpart opened the talks.",
+            "Senator",
+            ["Shoukry"],
+        ),
+    ],
+)
+def test_a_counterpart_named_by_country_is_that_countrys_holder(
+    text: str, kerry_title: str, parties: list[str]
+) -> None:
+    kerry, shoukry = ("كيري", "شكري") if "كيري" in text else ("Kerry", "Shoukry")
+    found = [
+        _holder(text, kerry, "John Kerry", "USA", kerry_title),
+        _holder(text, shoukry, "Sameh Shoukry", "EGY", "Foreign Minister"),
+        _named(text, "الأمريكي" if "كيري" in text else "American", "GPE", "United States"),
+    ]
+    found[-1] = replace(found[-1], key="GPE:USA", country="USA", demonym=True)
+    trigger = "أطلقا" if "كيري" in text else "opened the talks"
+    roles = [(shoukry, "participant")]
+    (meeting,) = _core_candidates(text, found, trigger, "MEETING", roles, index=1)
+    assert [m.text for r, m in meeting.actors if r == "participant"] == parties
