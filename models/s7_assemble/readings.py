@@ -582,12 +582,22 @@ _THEN = frozenset(fold(w) for w in ("then", "afterwards", "ثم", "وبعدها"
 _ALSO_REACH = 3  # "He also met", "كما التقى", "التقى أيضا"
 
 
+# "on the other hand", "in another context": the report turns to another event
+_OTHER = frozenset(fold(w) for w in (
+    "من جهة ثانية", "من جهة أخرى", "من جهة اخرى", "من ناحية أخرى", "من ناحية ثانية",
+    "في سياق آخر", "في سياق منفصل", "في شأن آخر",
+))  # fmt: skip
+
+
 def _also(view: SentenceView, trigger: Trigger) -> bool:
     """Is the trigger marked as another event ("He also met", "كما التقى", "التقى أيضا",
-    "then met", "ثم استقبل")?"""
+    "then met", "ثم استقبل", "من جهة ثانية اجتمع")?"""
     before = view.before(trigger.start)[-_ALSO_REACH:]
     after = view.after(trigger.end)[:1]
     if before and fold(before[-1].surface) in _THEN:
+        return True
+    words = [fold(t.surface) for t in view.before(trigger.start) if t.surface[:1].isalpha()]
+    if " ".join(words[-_ALSO_REACH:]) in _OTHER:
         return True
     return any(fold(t.surface) in _ALSO for t in before + after)
 

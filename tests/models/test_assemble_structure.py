@@ -1576,3 +1576,19 @@ def test_a_counterpart_named_by_country_is_that_countrys_holder(
     roles = [(shoukry, "participant")]
     (meeting,) = _core_candidates(text, found, trigger, "MEETING", roles, index=1)
     assert [m.text for r, m in meeting.actors if r == "participant"] == parties
+
+
+@pytest.mark.parametrize(
+    ("opening", "another"),
+    [("من جهة أخرى، ", True), ("من جهة ثانية ", True), ("في سياق آخر ", True), ("", False)],
+)
+def test_on_the_other_hand_marks_another_meeting(opening: str, another: bool) -> None:
+    # "من جهة ثانية اجتمع الأمير مع جعجع" after his audience with Kadyrov: a second meeting
+    text = f"{opening}اجتمع الأمير محمد بن سلمان في جدة مع سمير جعجع."
+    found = [
+        _named(text, "محمد بن سلمان", "PERSON", "Mohammed bin Salman"),
+        _named(text, "سمير جعجع", "PERSON", "Samir Geagea"),
+    ]
+    roles = [("محمد بن سلمان", "participant"), ("سمير جعجع", "participant")]
+    (meeting,) = _core_candidates(text, found, "اجتمع", "MEETING", roles)
+    assert meeting.another is another

@@ -81,6 +81,8 @@ def test_clitics_and_suffixes_are_absorbed() -> None:
         ("They met by video call.", "en"),
         ("لم يلتق الوزير نظيره.", "ar"),
         ("The minister did not meet his counterpart.", "en"),
+        # who sat in on the meeting just reported: no meeting of their own
+        ("وحضر اللقاء وزير الخارجية عادل الجبير ووزير الدولة خالد العيسى.", "ar"),
     ],
 )
 def test_no_meeting(text: str, language: str) -> None:
