@@ -20,6 +20,7 @@ from models.s7_assemble.guests import guest_meeting, is_participle
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
 from models.s7_assemble.officeholder import fold_offices
+from models.s7_assemble.possessor import at_arrival
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
 from models.s7_assemble.timing import event_time, lead_time, settle
@@ -63,6 +64,8 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
     for trigger in _triggers(signal):
         if _inside_name(view, trigger):
             continue
+        if trigger.type == "MEETING" and at_arrival(view, trigger):
+            continue  # "وكان في استقباله لدى وصوله": an airport welcome
         cand = Candidate(
             trigger.type,
             status_of(signal, trigger),

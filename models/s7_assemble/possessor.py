@@ -145,6 +145,30 @@ def _reception_of_pronoun(view: SentenceView) -> tuple[int, int] | None:
     return None
 
 
+_FAREWELL = "وداع"  # seeing off
+# Words after a reception that set it at an arrival or a departure: "لدى وصوله" (on his
+# arrival), "لدى مغادرته" (on his departure), "بمطار" (at the airport).
+_ARRIVAL = tuple(fold(w) for w in ("وصول", "لوصول", "مغادرت", "مطار", "بمطار", "المطار"))
+_ARRIVAL_REACH = 4  # "في استقبال فخامته لدى وصوله"
+
+
+def at_arrival(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the meeting word a welcome or a send-off at an arrival or a departure ("وكان في
+    استقباله لدى وصوله مطار ...", "وكان في وداعه لدى مغادرته")? Protocol, no meeting: the
+    annotation leaves an airport reception optional or out, and the visit it belongs to
+    keeps the receivers as its hosts."""
+    tokens = view.tokens
+    for i, token in enumerate(tokens):
+        if not (token.start < trigger.end and trigger.start < token.end):
+            continue
+        words = (token.norm, token.norm[1:])  # "واستقباله"; "وداعه" opens with its و
+        if not any(w.startswith((_RECEIVING, _FAREWELL)) for w in words):
+            return False
+        ahead = tokens[i + 1 : i + 1 + _ARRIVAL_REACH]
+        return any(fold(t.surface).startswith(_ARRIVAL) for t in ahead)
+    return False
+
+
 def _guest(view: SentenceView, before: int, keys: set[str]) -> Mention | None:
     """Whom the pronoun stands for: the first person the sentence names before it
     ("وصل الجبير إلى الدوحة وكان في استقباله"), else the first person of the sentence

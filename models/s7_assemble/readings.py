@@ -31,7 +31,7 @@ from models.s7_assemble.maker import made_by
 from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
 from models.s7_assemble.peer import peer
-from models.s7_assemble.possessor import counterpart, named, owner, received_guest
+from models.s7_assemble.possessor import at_arrival, counterpart, named, owner, received_guest
 from models.s7_assemble.roles import visit
 from models.s7_assemble.sites import object_site
 from models.s7_assemble.subjects import reporter_after
@@ -346,6 +346,8 @@ def candidates(
             continue  # "دخل المدرب اللقاء بتشكيلة ضمت": a game, not a meeting
         if trig.type == "MEETING" and _beside_blocker(view, trigger, signal):
             continue  # "اتصال هاتفي بين أوباما وأردوغان": a phone call, not a meeting
+        if trig.type == "MEETING" and at_arrival(view, trigger):
+            continue  # "وكان في استقباله لدى وصوله": an airport welcome
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         cand.another = _also(view, trigger)
         places = []
@@ -368,7 +370,8 @@ def candidates(
                 places.append(mention)
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
                 places.append(replace(mention, kind="GPE"))
-        if received_guest(view, trigger, cand):  # "وكان في استقبال معاليه لدى وصوله"
+        received_at_arrival = received_guest(view, trigger, cand)
+        if received_at_arrival:  # "وكان في استقبال معاليه لدى وصوله"
             places = []  # "... الى مطار حمد": the arrival of the visit just reported
         cand.add("participant", owner(view, trigger, cand))  # "عقب لقائه بكيري"
         cand.add("participant", counterpart(view, trigger, cand))  # "لقائه بوزير الخارجية المصري"
@@ -389,7 +392,7 @@ def candidates(
         if _back_reference(trigger, cand, before):
             continue
         out.append(cand)
-        received = _reception(out[-1])
+        received = _reception(out[-1]) if not received_at_arrival else None
         if received is not None:
             out.append(received)
     return _halves(out)

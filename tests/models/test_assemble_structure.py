@@ -1422,12 +1422,32 @@ def test_the_receivers_of_a_pronoun_host_its_arrival() -> None:
         _named(text, "العطية", "PERSON", "Khalid Al Attiyah"),
     ]
     roles = [("العطية", "visitor"), ("المطار", "place")]
-    visit, met = _core_candidates(text, found, "وصوله", "VISIT", roles, [("المطار", "LOC")])
+    # the airport welcome is protocol: the visit only, with its hosts, and no meeting
+    (visit,) = _core_candidates(text, found, "وصوله", "VISIT", roles, [("المطار", "LOC")])
     assert [(r, m.text) for r, m in visit.actors] == [("host", "العطية"), ("visitor", "الجبير")]
-    assert met.type == "MEETING" and {m.text for _, m in met.actors} == {"العطية", "الجبير"}
     assert visit.location is None or visit.location.text != "المطار"
-    (meeting,) = _core_candidates(text, found, "استقبال", "MEETING", [("العطية", "participant")])
+    meeting_roles = [("العطية", "participant")]
+    assert _core_candidates(text, found, "استقبال", "MEETING", meeting_roles) == []
+    # a reception in an office is a meeting, with the guest the pronoun stands for
+    text = "وصل الجبير إلى الدوحة اليوم، وكان في استقبال معاليه في الديوان العطية."
+    found = [replace(m, start=text.index(m.text), end=text.index(m.text) + len(m.text))
+             for m in found]  # fmt: skip
+    (meeting,) = _core_candidates(text, found, "استقبال", "MEETING", meeting_roles)
     assert {m.text for _, m in meeting.actors} == {"العطية", "الجبير"}
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("وكان في استقباله لدى وصوله مطار الملك عبدالعزيز الأمير سعود.", "استقباله"),
+        ("وكان في وداعه لدى مغادرته الأمير سعود.", "وداعه"),
+        ("وكان في استقبال فخامته بمطار الأمير محمد الأمير سعود.", "استقبال"),
+    ],
+)
+def test_a_welcome_at_an_arrival_is_no_meeting(text: str, trigger: str) -> None:
+    found = [_named(text, "الأمير سعود", "PERSON", "Prince Saud")]
+    roles = [("الأمير سعود", "participant")]
+    assert _core_candidates(text, found, trigger, "MEETING", roles) == []
 
 
 def test_a_named_guest_of_a_reception_stays_as_read() -> None:
