@@ -152,12 +152,19 @@ _ARRIVAL = tuple(fold(w) for w in ("وصول", "لوصول", "مغادرت", "م
 _ARRIVAL_REACH = 4  # "في استقبال فخامته لدى وصوله"
 
 
+# English welcomes: "was greeted at the Sungshan Military Airport by Chang".
+_GREETED = ("greet", "welcom", "receiv")
+
+
 def at_arrival(view: SentenceView, trigger: Trigger) -> bool:
     """Is the meeting word a welcome or a send-off at an arrival or a departure ("وكان في
-    استقباله لدى وصوله مطار ...", "وكان في وداعه لدى مغادرته")? Protocol, no meeting: the
-    annotation leaves an airport reception optional or out, and the visit it belongs to
-    keeps the receivers as its hosts."""
+    استقباله لدى وصوله مطار ...", "وكان في وداعه لدى مغادرته", "was greeted at Beijing's
+    Capital Airport by ...")? Protocol, no meeting: the annotation leaves an airport
+    reception optional or out, and the visit it belongs to keeps the receivers as its
+    hosts."""
     tokens = view.tokens
+    if trigger.text.lower().startswith(_GREETED):
+        return any(t.surface.lower() == "airport" for t in tokens)
     for i, token in enumerate(tokens):
         if not (token.start < trigger.end and trigger.start < token.end):
             continue

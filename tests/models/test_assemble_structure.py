@@ -1442,11 +1442,13 @@ def test_the_receivers_of_a_pronoun_host_its_arrival() -> None:
         ("وكان في استقباله لدى وصوله مطار الملك عبدالعزيز الأمير سعود.", "استقباله"),
         ("وكان في وداعه لدى مغادرته الأمير سعود.", "وداعه"),
         ("وكان في استقبال فخامته بمطار الأمير محمد الأمير سعود.", "استقبال"),
+        ("Bush landed at Capital Airport, where he was greeted by Li Zhaoxing.", "greeted"),
     ],
 )
 def test_a_welcome_at_an_arrival_is_no_meeting(text: str, trigger: str) -> None:
-    found = [_named(text, "الأمير سعود", "PERSON", "Prince Saud")]
-    roles = [("الأمير سعود", "participant")]
+    who = "Li Zhaoxing" if text.isascii() else "الأمير سعود"
+    found = [_named(text, who, "PERSON", "Prince Saud")]
+    roles = [(who, "participant")]
     assert _core_candidates(text, found, trigger, "MEETING", roles) == []
 
 
