@@ -208,10 +208,11 @@ def received_guest(view: SentenceView, trigger: Trigger, cand: Candidate) -> boo
     if cand.type != "VISIT" or trigger.start < end or not _possessed(view, trigger):
         return False
     receivers = [(r, m) for r, m in cand.actors if r == "visitor" and m.start >= end]
-    if not receivers:
-        return False
     cand.actors = [a for a in cand.actors if a not in receivers]
     for _, m in receivers:
         cand.add("host", m)
-    cand.add("visitor", _guest(view, start, {m.key for _, m in receivers}))
-    return True
+    # with no receiver read, still the guest's arrival: the rules' reading of the
+    # receivers as its visitors ("وكيل إمارة") must not fill it
+    guest = _guest(view, start, {m.key for _, m in receivers})
+    cand.add("visitor", guest)
+    return bool(receivers) or guest is not None

@@ -1428,6 +1428,13 @@ def test_the_receivers_of_a_pronoun_host_its_arrival() -> None:
     assert visit.location is None or visit.location.text != "المطار"
     meeting_roles = [("العطية", "participant")]
     assert _core_candidates(text, found, "استقبال", "MEETING", meeting_roles) == []
+    # with no receiver read, the arrival is still the guest's, not the receivers' (whom
+    # the rules read as its visitors)
+    text = "وصل الجبير إلى الدوحة اليوم. وكان في استقباله لدى وصوله مطار حمد الدولي العطية."
+    found = [replace(m, start=text.index(m.text), end=text.index(m.text) + len(m.text))
+             for m in found]  # fmt: skip
+    (visit,) = _core_candidates(text, found, "وصوله", "VISIT", [], index=1)
+    assert [(r, m.text) for r, m in visit.actors] == [("visitor", "الجبير")]
     # a reception in an office is a meeting, with the guest the pronoun stands for
     text = "وصل الجبير إلى الدوحة اليوم، وكان في استقبال معاليه في الديوان العطية."
     found = [replace(m, start=text.index(m.text), end=text.index(m.text) + len(m.text))
