@@ -33,9 +33,20 @@ def is_complete(cand: Candidate) -> bool:
 def travels(cand: Candidate) -> bool:
     """False for a visit whose every visitor is troops or goods ("وصلت كتيبة عسكرية
     إماراتية إلى عدن", "the first aid convoy arrived in Gaza"): a deployment or a
-    delivery, which the annotation does not count as a visit."""
+    delivery, which the annotation does not count as a visit; or a city ("وبعد الدوحة
+    ينتقل إلى سنغافورة": after Doha he moves on to Singapore): a country may stand for
+    its government's envoys, a city travels nowhere."""
     visitors = [m for r, m in cand.actors if r == "visitor"]
-    return cand.type != "VISIT" or not visitors or not all(_cargo(m.text) for m in visitors)
+    return (
+        cand.type != "VISIT"
+        or not visitors
+        or not all(_cargo(m.text) or _city(m) for m in visitors)
+    )
+
+
+def _city(m: Mention) -> bool:
+    """A place the gazetteer knows that is not a country."""
+    return m.kind == "GPE" and m.name is not None and m.key != f"GPE:{m.country}"
 
 
 def _cargo(surface: str) -> bool:

@@ -1621,3 +1621,15 @@ def test_on_the_other_hand_marks_another_meeting(opening: str, another: bool) ->
     roles = [("محمد بن سلمان", "participant"), ("سمير جعجع", "participant")]
     (meeting,) = _core_candidates(text, found, "اجتمع", "MEETING", roles)
     assert meeting.another is another
+
+
+@pytest.mark.parametrize(
+    ("key", "kept"),
+    [("GPE:Doha", False), ("GPE:QAT", True)],  # a city travels nowhere; a country may
+)
+def test_a_city_is_no_visitor(key: str, kept: bool) -> None:
+    from models.s7_assemble.build import travels
+
+    doha = Mention(0, 6, "الدوحة", "GPE", key, "Doha", "QAT")
+    visit = Candidate("VISIT", "occurred", actors=[("visitor", doha)])
+    assert travels(visit) is kept
