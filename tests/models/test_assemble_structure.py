@@ -1633,3 +1633,21 @@ def test_a_city_is_no_visitor(key: str, kept: bool) -> None:
     doha = Mention(0, 6, "الدوحة", "GPE", key, "Doha", "QAT")
     visit = Candidate("VISIT", "occurred", actors=[("visitor", doha)])
     assert travels(visit) is kept
+
+
+@pytest.mark.parametrize(
+    ("visitor", "place", "kept"),
+    [
+        ("أمير منطقة عسير", "منطقة عسير صباح", False),  # the governor at home
+        ("رئيس جمهورية الشيشان", "الشيشان", False),
+        ("وزير الخارجية السعودي", "منطقة عسير", True),
+        ("the Cuban group", "the United States", True),  # "the" names no place
+    ],
+)
+def test_an_office_of_the_place_is_no_visitor_of_it(visitor: str, place: str, kept: bool) -> None:
+    from models.s7_assemble.destinations import abroad
+
+    who = Mention(0, len(visitor), visitor, "PERSON", f"PERSON:~{visitor}")
+    where = Mention(30, 30 + len(place), place, "GPE", f"GPE:~{place}")
+    visit = Candidate("VISIT", "occurred", actors=[("visitor", who)], location=where)
+    assert abroad(visit) is kept
