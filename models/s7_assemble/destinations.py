@@ -91,7 +91,8 @@ def abroad(cand: Candidate) -> bool:
     """False for a visit whose destination is the visitors' own country as a whole (a
     role misread: "Rouhani" as the visitor of "Fabius will go to Iran where he will meet
     Rouhani"); nobody visits their own country. A place inside it (a domestic trip to a
-    city) stays a visit."""
+    city) stays a visit, unless every visitor holds an office of that very place
+    (:func:`_office_of`)."""
     place = cand.location
     if cand.type != "VISIT" or place is None:
         return True

@@ -86,9 +86,9 @@ def _office(m: Mention) -> tuple[str | None, str | None] | None:
     الشيشاني", "نائب الرئيس"), or None."""
     if m.name is not None or m.kind != "PERSON":
         return None
-    first = tokenize(m.text)[:1]
-    if not first or (
-        _head_of().get(fold(first[0].surface).lower()) is None and title_at(first, 0) is None
+    tokens = tokenize(m.text)
+    if not tokens or (
+        _head_of().get(fold(tokens[0].surface).lower()) is None and title_at(tokens, 0) is None
     ):
         return None  # an office opens the span: "رئيس ..." (and not "بيتر ماور")
     full, head = _wanted(m.text)
