@@ -366,6 +366,8 @@ def candidates(
                 continue
             elif _in_other_relative(view, trigger, mention):
                 continue  # "إلى جانب لافروف الذي زار بيونغ يانغ": Lavrov's visit's place
+            elif trig.type == "VISIT" and _origin(view, mention):
+                continue  # "arrived from Helsinki", "قادماً من الرياض": where he came from
             elif mention.kind in PLACE_KINDS:  # a person or organisation is no place
                 places.append(mention)
             elif _guessed(mention, reading, sentence.start):  # ... unless its kind was a guess
@@ -500,6 +502,19 @@ def _posted_to(view: SentenceView, place: Mention) -> bool:
     if not before or before[-1] not in _POSTS:
         return False
     return any(w in _ENVOYS for w in before[:-1])
+
+
+# "arrived from Helsinki", "وصل ... قادماً من الرياض" (coming from Riyadh)
+_FROM = frozenset(fold(w) for w in ("from", "قادما", "قادماً", "قادمة", "قادمين"))
+
+
+def _origin(view: SentenceView, place: Mention) -> bool:
+    """Is ``place`` where the traveller came from: right after "from", or after "من"
+    that follows "قادماً" (coming)? A visit's place is its destination."""
+    before = [fold(t.surface).lower() for t in view.before(place.start)][-2:]
+    if before[-1:] == ["from"]:
+        return True
+    return len(before) == 2 and before[1] == fold("من") and before[0] in _FROM
 
 
 _INDEFINITE = frozenset(("a", "an", "another", "any"))

@@ -1654,3 +1654,27 @@ def test_an_office_of_the_place_is_no_visitor_of_it(visitor: str, place: str, ke
     where = Mention(30, 30 + len(place), place, "GPE", f"GPE:~{place}")
     visit = Candidate("VISIT", "occurred", actors=[("visitor", who)], location=where)
     assert abroad(visit) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "origin"),
+    [
+        ("Shultz arrived in Moscow from Helsinki on Monday.", "arrived", "Helsinki"),
+        ("وصل بحاح إلى عدن قادماً من الرياض أمس.", "وصل", "الرياض"),
+    ],
+)
+def test_where_a_traveller_came_from_is_no_destination(
+    text: str, trigger: str, origin: str
+) -> None:
+    visitor, place = (
+        text.split()[0] if text.isascii() else "بحاح",
+        "Moscow" if text.isascii() else "عدن",
+    )
+    found = [
+        _named(text, visitor, "PERSON", visitor),
+        _named(text, place, "GPE", place),
+        _named(text, origin, "GPE", origin),
+    ]
+    roles = [(visitor, "visitor"), (origin, "place")]
+    (visit,) = _core_candidates(text, found, trigger, "VISIT", roles)
+    assert visit.location is None or visit.location.text != origin
