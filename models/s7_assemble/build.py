@@ -40,8 +40,12 @@ def travels(cand: Candidate) -> bool:
     return (
         cand.type != "VISIT"
         or not visitors
-        or not all(_cargo(m.text) or _city(m) for m in visitors)
+        or not all(_cargo(m.text) or _city(m) or m.text.lower() in _PRONOUNS for m in visitors)
     )
+
+
+# "My visit to the United States": a pronoun the role head took for the visitor's name
+_PRONOUNS = frozenset(("my", "his", "her", "our", "their", "its", "i", "we", "he", "she", "they"))
 
 
 def _city(m: Mention) -> bool:

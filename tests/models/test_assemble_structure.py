@@ -1638,6 +1638,14 @@ def test_a_city_is_no_visitor(key: str, kept: bool) -> None:
     assert travels(visit) is kept
 
 
+def test_a_pronoun_is_no_visitor() -> None:
+    # '"My visit to the United States ...," Nakasone said': "My" named nobody
+    from models.s7_assemble.build import travels
+
+    my = Mention(1, 3, "My", "PERSON", "PERSON:~my")
+    assert not travels(Candidate("VISIT", "planned", actors=[("visitor", my)]))
+
+
 @pytest.mark.parametrize(
     ("visitor", "place", "kept"),
     [
