@@ -83,6 +83,9 @@ def test_clitics_and_suffixes_are_absorbed() -> None:
         ("The minister did not meet his counterpart.", "en"),
         # who sat in on the meeting just reported: no meeting of their own
         ("وحضر اللقاء وزير الخارجية عادل الجبير ووزير الدولة خالد العيسى.", "ar"),
+        # a press briefing or an interview is no meeting
+        ("ويستعرض المتحدث خلال اللقاء الصحفي الترتيبات مع ممثلي وسائل الإعلام.", "ar"),
+        ("وأكد الرئيس في لقاء تلفزيوني مع قناة محلية أن المفاوضات تسير.", "ar"),
     ],
 )
 def test_no_meeting(text: str, language: str) -> None:
