@@ -86,6 +86,8 @@ def test_clitics_and_suffixes_are_absorbed() -> None:
         # a press briefing or an interview is no meeting
         ("ويستعرض المتحدث خلال اللقاء الصحفي الترتيبات مع ممثلي وسائل الإعلام.", "ar"),
         ("وأكد الرئيس في لقاء تلفزيوني مع قناة محلية أن المفاوضات تسير.", "ar"),
+        # an Eid party of a ministry's staff
+        ("وأقامت الوزارة حفل معايدة لمنسوبيها والتقى الوزير بالموظفين.", "ar"),
     ],
 )
 def test_no_meeting(text: str, language: str) -> None:
