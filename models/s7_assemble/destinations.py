@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from models.mentions import Mention, Trigger
 from models.s1_document.document import Document
-from models.s1_document.normalize import fold
+from models.s1_document.normalize import norm_token, proclitic_variants
 from models.s2_entities.gazetteer.countries import country_name
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView
@@ -109,23 +109,24 @@ def _office_of(visitor: Mention, place: Mention) -> bool:
     """The visitor's words name the place as their office's: "أمير منطقة عسير" (the
     governor of the Asir region) in Asir, "رئيس جمهورية الشيشان" in Chechnya: the
     host, whom a reception read as its visitor, at home."""
-    words = {_bare(w) for w in fold(visitor.text).split()}
+    words = {r for w in visitor.text.split() for r in _readings(w)}
     # the place's name: its first word that is not "region" ("منطقة عسير صباح": a span
     # the entity head ran on into the next word)
-    own = [_bare(w) for w in fold(place.text).split() if _bare(w) not in _REGION]
+    own = [norm_token(w) for w in place.text.split() if norm_token(w) not in _REGION]
     return bool(own) and len(own[0]) >= 3 and own[0] in words
 
 
 # Words that call a place a region or a city ("منطقة عسير", "محافظة جدة", "the city of
 # Lagos"), and the English article: none is the place's name.
-_REGION = frozenset(fold(w) for w in (
+_REGION = frozenset(norm_token(w) for w in (
     "منطقة", "محافظة", "مدينة", "إمارة", "ولاية", "the", "city", "of", "region", "province",
 ))  # fmt: skip
 
 
-def _bare(word: str) -> str:
-    """An Arabic word without a glued preposition and the article ("بمنطقة" -> "منطقة")."""
-    return re.sub(r"^(?:[وفبل]?ال|[وفبل](?=..))", "", word) if not word.isascii() else word
+def _readings(word: str) -> set[str]:
+    """A word's normalised readings, with and without its glued proclitics ("بمنطقة" is
+    also "منطقة")."""
+    return {norm_token(word)} | {rest for _, rest in proclitic_variants(word)}
 
 
 def _the_country(place: Mention) -> bool:

@@ -610,11 +610,12 @@ _OTHER = frozenset(fold(w) for w in (
 def _also(view: SentenceView, trigger: Trigger) -> bool:
     """Is the trigger marked as another event ("He also met", "كما التقى", "التقى أيضا",
     "then met", "ثم استقبل", "من جهة ثانية اجتمع")?"""
-    before = view.before(trigger.start)[-_ALSO_REACH:]
+    prior = view.before(trigger.start)
+    before = prior[-_ALSO_REACH:]
     after = view.after(trigger.end)[:1]
     if before and fold(before[-1].surface) in _THEN:
         return True
-    words = [fold(t.surface) for t in view.before(trigger.start) if t.surface[:1].isalpha()]
+    words = [fold(t.surface) for t in prior if t.surface[:1].isalpha()]
     if " ".join(words[-_ALSO_REACH:]) in _OTHER:
         return True
     return any(fold(t.surface) in _ALSO for t in before + after)
