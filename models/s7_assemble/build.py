@@ -40,7 +40,7 @@ def travels(cand: Candidate) -> bool:
     return (
         cand.type != "VISIT"
         or not visitors
-        or not all(_cargo(m.text) or _city(m) or m.text.lower() in _PRONOUNS for m in visitors)
+        or not all(_cargo(m.text) or is_city(m) or m.text.lower() in _PRONOUNS for m in visitors)
     )
 
 
@@ -48,7 +48,7 @@ def travels(cand: Candidate) -> bool:
 _PRONOUNS = frozenset(("my", "his", "her", "our", "their", "its", "i", "we", "he", "she", "they"))
 
 
-def _city(m: Mention) -> bool:
+def is_city(m: Mention) -> bool:
     """A place the gazetteer knows that is not a country."""
     return m.kind == "GPE" and m.name is not None and m.key != f"GPE:{m.country}"
 

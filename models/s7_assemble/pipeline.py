@@ -20,6 +20,7 @@ from models.s7_assemble.guests import guest_meeting, is_participle
 from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
 from models.s7_assemble.officeholder import fold_offices
+from models.s7_assemble.parties import drop_non_parties
 from models.s7_assemble.possessor import at_arrival
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
@@ -124,6 +125,7 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     incomplete ones, places from visits, times settled, deterministic ids. Sets and
     returns the ``events`` layer."""
     article, language = doc.article, doc.language
+    drop_non_parties(doc.text, doc.candidates)
     merged = fold_offices(merge(tour_stops(doc, doc.candidates)))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
     to_host_country(doc, merged)

@@ -1,0 +1,56 @@
+"""Spans the role head reads as parties that the annotation never counts as one.
+
+- A form of address and nothing else ("أصحاب السمو والمعالي", "سموه", "His Excellency"):
+  none of the 3,260 role spans of the Arabic training lines is one; the name after it is
+  the party, and a pronoun the gazetteer did not resolve names nobody.
+- A city glued to the preposition "ب" (in) beside a meeting ("استقبل النادي أبناء دار
+  التربية بالرياض", the club received the children of the Riyadh home): the place the
+  meeting was held, not a party to it. A country may stand for its government; a city
+  with "in" before it is where something happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from models.mentions import Mention
+from models.s1_document.normalize import fold
+from models.s7_assemble.build import is_city
+from models.s7_assemble.candidate import Candidate
+from models.s7_assemble.context import markers
+
+
+def drop_non_parties(text: str, cands: Iterable[Candidate]) -> None:
+    """Remove from each candidate the actors that are a form of address alone, and the
+    meeting participants that are a city after "ب" (in)."""
+    for cand in cands:
+        cand.actors = [
+            (role, m)
+            for role, m in cand.actors
+            if not honorific(m)
+            and not (cand.type == "MEETING" and role == "participant" and _city_in(text, m))
+        ]
+
+
+def honorific(m: Mention) -> bool:
+    """Every word of the span is a word of address and the gazetteer knows no one by it."""
+    if m.name is not None:
+        return False
+    entry = markers()["honorific"]
+    words = [fold(w.strip(".,;:«»\"'()")).lower() for w in m.text.split()]
+    return bool(words) and all(
+        w in entry["words"] or (w[:1] in entry["proclitic"] and w[1:] in entry["words"])
+        for w in words
+        if w
+    )
+
+
+def _city_in(text: str, m: Mention) -> bool:
+    """A known city written with "ب" (in) glued before it, inside or just before the span."""
+    if not is_city(m):
+        return False
+    glued = markers()["in"]["proclitic"]
+    if m.text[:1] in glued and fold(m.text[1:]) in {fold(a) for a in (m.name, *m.aliases) if a}:
+        return True
+    before = text[max(m.start - 2, 0) : m.start]
+    return m.start >= 1 and before[-1:] in glued and (m.start == 1 or not before[:1].isalnum())

@@ -1,0 +1,89 @@
+"""Spans read as parties that name none: a form of address alone, a city after "ب" (in)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.mentions import Mention
+from models.s7_assemble.build import is_complete
+from models.s7_assemble.candidate import Candidate
+from models.s7_assemble.parties import drop_non_parties, honorific
+
+
+def _span(text: str, word: str, kind: str = "PERSON", name: str | None = None, **kw) -> Mention:  # type: ignore[no-untyped-def]
+    at = text.index(word)
+    key = f"{kind}:{name}" if name else f"{kind}:~{word}"
+    return Mention(at, at + len(word), word, kind, key, name, **kw)  # type: ignore[arg-type]
+
+
+def _meeting(*parties: Mention) -> Candidate:
+    return Candidate("MEETING", "occurred", actors=[("participant", m) for m in parties])
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["أصحاب السمو", "والمعالي", "سموه", "صاحب السمو الملكي", "His Excellency", "معاليه"],
+)
+def test_a_form_of_address_alone_is_no_party(surface: str) -> None:
+    assert honorific(Mention(0, len(surface), surface, "PERSON", f"PERSON:~{surface}"))
+
+
+@pytest.mark.parametrize(
+    "surface", ["صاحب السمو الأمير فيصل", "وزراء الخارجية", "سعود", "His Excellency Ban Ki-moon"]
+)
+def test_a_name_after_the_address_keeps_the_span(surface: str) -> None:
+    assert not honorific(Mention(0, len(surface), surface, "PERSON", f"PERSON:~{surface}"))
+
+
+def test_an_address_the_gazetteer_resolved_is_kept() -> None:
+    # coreference may give "سموه" the prince it stands for
+    m = Mention(0, 4, "سموه", "PERSON", "PERSON:Faisal bin Khalid", "Faisal bin Khalid")
+    assert not honorific(m)
+
+
+def test_a_meeting_of_two_forms_of_address_is_dropped() -> None:
+    # "ينتظر أن يطرح أصحاب السمو والمعالي وزراء الخارجية رؤيتهم": the ministers are the
+    # party, the words of address before them are none
+    text = "وتكمن أهمية اجتماع الدوحة غدا حيث ينتظر أن يطرح أصحاب السمو والمعالي رؤيتهم."
+    cand = _meeting(_span(text, "أصحاب السمو"), _span(text, "والمعالي"))
+    drop_non_parties(text, [cand])
+    assert cand.actors == []
+    assert not is_complete(cand)
+
+
+def test_a_city_after_in_is_where_the_meeting_was_not_who_met() -> None:
+    text = "وكان النادي استقبل أمس أبناء دار التربية الاجتماعية بالرياض في يوم مفتوح."
+    riyadh = _span(text, "الرياض", "GPE", "Riyadh", country="SAU")
+    children = _span(text, "أبناء")
+    cand = _meeting(children, riyadh)
+    drop_non_parties(text, [cand])
+    assert [m.text for _, m in cand.actors] == ["أبناء"]
+    assert not is_complete(cand)
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "word", "key", "country"),
+    [
+        # a city with no "ب" before it stays a party (a capital standing for its government)
+        ("واستقبل الرئيس وفدا من موسكو.", "الرئيس", "موسكو", "GPE:Moscow", "RUS"),
+        # a city whose own name begins with "ب" is no preposition
+        ("والتقى الوزير بغداد والرياض.", "الوزير", "بغداد", "GPE:Baghdad", "IRQ"),
+        # a country after "ب" may stand for its government: only a city is a place
+        ("واجتمع الوفد بمصر.", "الوفد", "مصر", "GPE:EGY", "EGY"),
+    ],
+)
+def test_other_places_stay_parties(
+    text: str, party: str, word: str, key: str, country: str
+) -> None:
+    at = text.index(word)
+    place = Mention(at, at + len(word), word, "GPE", key, key[4:], country)
+    cand = _meeting(_span(text, party), place)
+    drop_non_parties(text, [cand])
+    assert len(cand.actors) == 2
+
+
+def test_a_visitor_that_is_a_form_of_address_is_dropped_too() -> None:
+    text = "ووصل سموه إلى أبها."
+    cand = Candidate("VISIT", "occurred", actors=[("visitor", _span(text, "سموه"))])
+    drop_non_parties(text, [cand])
+    assert cand.actors == []
