@@ -21,7 +21,7 @@ from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
 from models.s7_assemble.officeholder import fold_offices
 from models.s7_assemble.parties import drop_non_parties
-from models.s7_assemble.possessor import at_arrival
+from models.s7_assemble.possessor import at_arrival, received_guest
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
 from models.s7_assemble.timing import event_time, lead_time, settle
@@ -74,6 +74,8 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
             confidence=signal.types.get(trigger.type, 0.5),
         )
         _RULES[trigger.type](view, trigger, cand)
+        if cand.type == "VISIT" and received_guest(view, trigger, cand):
+            cand.location = None  # "وكان في استقباله لدى وصوله مطار ...": the visit just told
         if cand.type == "MEETING":
             cand.location = venue(view, trigger)
         cand.time = event_time(view, trigger, cand.arguments())

@@ -1443,6 +1443,23 @@ def test_the_receivers_of_a_pronoun_host_its_arrival() -> None:
     assert {m.text for _, m in meeting.actors} == {"العطية", "الجبير"}
 
 
+def test_the_rules_give_an_arrival_after_a_reception_of_a_pronoun_to_the_guest() -> None:
+    # the core reads "وصوله" with no visitor it can keep, so the rules read the sentence:
+    # they too must give the arrival to the guest and make the receivers its hosts
+    from models.extractors.lexicon import LexiconExtractor
+
+    text = (
+        "وصل رئيس جمهورية الشيشان رمضان قاديروف إلى جدة، صباح أمس، لأداء مناسك العمرة.\n"
+        "وكان في استقباله لدى وصوله مطار الملك عبدالعزيز الدولي وكيل إمارة منطقة مكة"
+        " المكرمة الأمير سعود بن عبدالله بن جلوي، ووزير الثقافة والإعلام عادل الطريفي."
+    )
+    article = Article(id="t-r", text=text, language="ar", published_at="2015-07-21")
+    (visit,) = LexiconExtractor().extract_batch([article])[0]
+    assert [a.text for a in visit.actors if a.role == "visitor"] == ["رمضان قاديروف"]
+    assert "سعود بن عبدالله بن جلوي" in [a.text for a in visit.actors if a.role == "host"]
+    assert visit.location is not None and visit.location.name == "Jeddah"
+
+
 @pytest.mark.parametrize(
     ("text", "trigger"),
     [
