@@ -216,3 +216,30 @@ def received_guest(view: SentenceView, trigger: Trigger, cand: Candidate) -> boo
     guest = _guest(view, start, {m.key for _, m in receivers})
     cand.add("visitor", guest)
     return bool(receivers) or guest is not None
+
+
+# A body's own sitting: a meeting noun with a singular possessive ("اجتماعها", "جلسته",
+# "اجتماعاته"); "لقاؤه" is left out, it takes its party as a direct object ("لقائه الرئيس").
+_OWN_SESSION = re.compile(r"^[وفبل]?(?:اجتماع|اجتماعات|جلست|جلسات)(?:ه|ها)$")
+_WITH = fold("مع")
+_WITH_REACH = 4  # "خلال اجتماعه الأسبوعي أمس مع ..."
+_BETWEEN = fold("بين")
+
+
+def own_session(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the meeting word a body's own sitting ("وزعت الإدارة خلال اجتماعها المهام",
+    "وافق مجلس الوزراء خلال جلسته")? The annotation counts no internal session: in the
+    training lines a possessed meeting noun is a meeting only with a party after it
+    ("خلال اجتماعه مع الكتل السياسية", "بعد اجتماعه بمديري المصارف")."""
+    tokens = view.tokens
+    for i, token in enumerate(tokens):
+        if not (token.start < trigger.end and trigger.start < token.end):
+            continue
+        if not _OWN_SESSION.match(token.norm):
+            return False
+        ahead = tokens[i + 1 : i + 1 + _WITH_REACH]
+        if ahead and ahead[0].norm.startswith("ب") and ahead[0].norm != _BETWEEN:
+            return False  # "اجتماعه بمديري المصارف": the party follows
+        # "بين" further on divides something among its members ("المهام بين أعضاء")
+        return not any(t.norm == _WITH for t in ahead) and not (ahead and ahead[0].norm == _BETWEEN)
+    return False

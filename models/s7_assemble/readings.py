@@ -31,7 +31,14 @@ from models.s7_assemble.maker import made_by
 from models.s7_assemble.merge import absorb, time_ok
 from models.s7_assemble.officeholder import holder
 from models.s7_assemble.peer import peer
-from models.s7_assemble.possessor import at_arrival, counterpart, named, owner, received_guest
+from models.s7_assemble.possessor import (
+    at_arrival,
+    counterpart,
+    named,
+    own_session,
+    owner,
+    received_guest,
+)
 from models.s7_assemble.roles import visit
 from models.s7_assemble.sites import object_site
 from models.s7_assemble.subjects import reporter_after
@@ -348,6 +355,8 @@ def candidates(
             continue  # "اتصال هاتفي بين أوباما وأردوغان": a phone call, not a meeting
         if trig.type == "MEETING" and at_arrival(view, trigger):
             continue  # "وكان في استقباله لدى وصوله": an airport welcome
+        if trig.type == "MEETING" and own_session(view, trigger):
+            continue  # "وزعت الإدارة خلال اجتماعها المهام": a body's own sitting
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         cand.another = _also(view, trigger)
         places = []

@@ -1700,3 +1700,43 @@ def test_where_a_traveller_came_from_is_no_destination(
     roles = [(visitor, "visitor"), (origin, "place")]
     (visit,) = _core_candidates(text, found, trigger, "VISIT", roles)
     assert visit.location is None or visit.location.text != origin
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a body's own sitting: the possessed meeting noun has no party after it
+        (
+            "ووزعت إدارة نادي الفجر خلال اجتماعها المهام بين زكريا تومار وفادي نعمون.",
+            "اجتماعها",
+            False,
+        ),
+        ("ووافق مجلس الشورى خلال جلسته أمس على اقتراح زكريا تومار وفادي نعمون.", "جلسته", False),
+        # with a party after it, a meeting ("خلال اجتماعه مع الكتل السياسية")
+        ("وقال زكريا تومار خلال اجتماعه مع فادي نعمون إن الحوار مستمر.", "اجتماعه", True),
+        ("وقال زكريا تومار بعد اجتماعه بفادي نعمون إن الحوار مستمر.", "اجتماعه", True),
+        # "بين" right after it names the parties ("اجتماعهما بين ..." is rarer, but kept)
+        ("وعقد اجتماعه بين زكريا تومار وفادي نعمون في الرياض.", "اجتماعه", True),
+    ],
+)
+def test_a_possessed_meeting_word_with_no_party_after_it_is_a_bodys_own_sitting(
+    text: str, trigger: str, kept: bool
+) -> None:
+    found = [_named(text, "زكريا تومار", "PERSON", "Zakaria Toumar"),
+             _named(text, "فادي نعمون", "PERSON", "Fadi Naamoun")]  # fmt: skip
+    roles = [("زكريا تومار", "participant"), ("فادي نعمون", "participant")]
+    cands = _core_candidates(text, found, trigger, "MEETING", roles)
+    assert bool(cands) is kept
+
+
+def test_the_rules_read_a_bodys_own_sitting_as_no_meeting_too() -> None:
+    from models.extractors.lexicon import LexiconExtractor
+
+    texts = [
+        "ووزع الأمير سعود الفيصل خلال اجتماعه المهام بين جون كيري ووليد المعلم.",
+        "وأكد الأمير سعود الفيصل خلال اجتماعه مع جون كيري في الرياض أن الحوار مستمر.",
+    ]
+    arts = [Article(id=f"t-{i}", text=t, language="ar") for i, t in enumerate(texts)]
+    own, met = LexiconExtractor().extract_batch(arts)
+    assert own == []
+    assert [e.type for e in met] == ["MEETING"]
