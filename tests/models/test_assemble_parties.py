@@ -87,3 +87,24 @@ def test_a_visitor_that_is_a_form_of_address_is_dropped_too() -> None:
     cand = Candidate("VISIT", "occurred", actors=[("visitor", _span(text, "سموه"))])
     drop_non_parties(text, [cand])
     assert cand.actors == []
+
+
+@pytest.mark.parametrize(
+    ("surface", "is_cut"),
+    [
+        ("إدارة التعليم في", True),  # ran into "in the province of ..."
+        ("عدد من", True),  # "a number of" without its noun
+        ("من مختلف الدول", True),  # "from various countries": a phrase, no name
+        ("مستشفى الملك فهد العام القائمة بـ", True),
+        ("علي عواض عسيري", False),  # "علي" (Ali) folds like "على" (on): read as written
+        ("محمد علي", False),
+        ("وزير الخارجية", False),
+        ("executives of", False),  # English spans are left as read
+    ],
+)
+def test_a_span_cut_at_a_preposition_is_no_party(surface: str, is_cut: bool) -> None:
+    text = f"والتقى زكريا تومار {surface} أمس."
+    party = _span(text, surface)
+    cand = _meeting(_span(text, "زكريا تومار"), party)
+    drop_non_parties(text, [cand])
+    assert (party not in [m for _, m in cand.actors]) is is_cut
