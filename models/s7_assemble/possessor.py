@@ -243,3 +243,33 @@ def own_session(view: SentenceView, trigger: Trigger) -> bool:
         # "بين" further on divides something among its members ("المهام بين أعضاء")
         return not any(t.norm == _WITH for t in ahead) and not (ahead and ahead[0].norm == _BETWEEN)
     return False
+
+
+# "رأس/ترأس الاجتماع" (chaired the meeting): a sitting and its chair, not two parties.
+_CHAIRED = frozenset(fold(w) for w in ("رأس", "ترأس", "يرأس", "يترأس", "سيرأس", "سيترأس"))
+_SITTING = re.compile(r"^[وفبل]?(?:اجتماع|اجتماعا|اجتماعات|جلسه|جلسات)$")
+# "رأس صاحب السمو الملكي الأمير خالد الفيصل ... أمير منطقة مكة المكرمة في مكتبه بجدة
+# الاجتماع الشهري": titles run long; a comma between ends the clause
+_CHAIR_REACH = 20
+_AT = fold("على")  # "على رأس وفد": at the head of a delegation, no chairing
+
+
+def chaired(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the meeting word a sitting its subject chaired ("رأس الأمير خالد الفيصل في مكتبه
+    بجدة الاجتماع الشهري للقيادات الأمنية", "وترأس الرئيس اجتماع مجلس الأمن القومي")?
+    A body's session under its head: in the training lines no such sitting is a meeting
+    of two parties."""
+    tokens = view.tokens
+    for i, token in enumerate(tokens):
+        if not (token.start < trigger.end and trigger.start < token.end):
+            continue
+        if not _SITTING.match(token.norm):
+            return False
+        before = tokens[max(i - _CHAIR_REACH, 0) : i]
+        return any(
+            t.norm.removeprefix("و") in _CHAIRED
+            and (k == 0 or before[k - 1].norm != _AT)
+            and not any(c in view.text[t.end : token.start] for c in "،,.;:")
+            for k, t in enumerate(before)
+        )
+    return False

@@ -1740,3 +1740,30 @@ def test_the_rules_read_a_bodys_own_sitting_as_no_meeting_too() -> None:
     own, met = LexiconExtractor().extract_batch(arts)
     assert own == []
     assert [e.type for e in met] == ["MEETING"]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a sitting its subject chaired, however long the chair's titles
+        (
+            "رأس الأمير زكريا تومار مستشار الملك أمير المنطقة في مكتبه بجدة الاجتماع"
+            " الشهري لفادي نعمون وقادة الأمن.",
+            "الاجتماع",
+            False,
+        ),
+        ("وترأس زكريا تومار اجتماع اللجنة بحضور فادي نعمون.", "اجتماع", False),
+        # at the head of a delegation is no chairing ("على رأس وفد")
+        ("وصل زكريا تومار على رأس وفد إلى اجتماع مع فادي نعمون.", "اجتماع", True),
+        # a comma ends the clause the chair verb governs
+        ("وترأس زكريا تومار الوفد، ثم عقد اجتماعا مع فادي نعمون.", "اجتماعا", True),
+        # talks are not a sitting: "ترأس الجانب السعودي في المباحثات" is one side of two
+        ("وترأس زكريا تومار الجانب السعودي في المباحثات مع فادي نعمون.", "المباحثات", True),
+    ],
+)
+def test_a_sitting_its_subject_chaired_is_no_meeting(text: str, trigger: str, kept: bool) -> None:
+    found = [_named(text, "زكريا تومار", "PERSON", "Zakaria Toumar"),
+             _named(text, "فادي نعمون", "PERSON", "Fadi Naamoun")]  # fmt: skip
+    roles = [("زكريا تومار", "participant"), ("فادي نعمون", "participant")]
+    cands = _core_candidates(text, found, trigger, "MEETING", roles)
+    assert bool(cands) is kept
