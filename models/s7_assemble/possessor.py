@@ -156,6 +156,14 @@ _ARRIVAL_REACH = 4  # "في استقبال فخامته لدى وصوله"
 _GREETED = ("greet", "welcom", "receiv")
 
 
+def _trigger_word(view: SentenceView, trigger: Trigger) -> int | None:
+    """The index of the sentence word the trigger lies in (its first, for a phrase)."""
+    for i, token in enumerate(view.tokens):
+        if token.start < trigger.end and trigger.start < token.end:
+            return i
+    return None
+
+
 def at_arrival(view: SentenceView, trigger: Trigger) -> bool:
     """Is the meeting word a welcome or a send-off at an arrival or a departure ("وكان في
     استقباله لدى وصوله مطار ...", "وكان في وداعه لدى مغادرته", "was greeted at Beijing's
@@ -165,15 +173,15 @@ def at_arrival(view: SentenceView, trigger: Trigger) -> bool:
     tokens = view.tokens
     if trigger.text.lower().startswith(_GREETED):
         return any(t.surface.lower() == "airport" for t in tokens)
-    for i, token in enumerate(tokens):
-        if not (token.start < trigger.end and trigger.start < token.end):
-            continue
-        words = (token.norm, token.norm[1:])  # "واستقباله"; "وداعه" opens with its و
-        if not any(w.startswith((_RECEIVING, _FAREWELL)) for w in words):
-            return False
-        ahead = tokens[i + 1 : i + 1 + _ARRIVAL_REACH]
-        return any(fold(t.surface).startswith(_ARRIVAL) for t in ahead)
-    return False
+    i = _trigger_word(view, trigger)
+    if i is None:
+        return False
+    norm = tokens[i].norm
+    words = (norm, norm[1:])  # "واستقباله"; "وداعه" opens with its و
+    if not any(w.startswith((_RECEIVING, _FAREWELL)) for w in words):
+        return False
+    ahead = tokens[i + 1 : i + 1 + _ARRIVAL_REACH]
+    return any(fold(t.surface).startswith(_ARRIVAL) for t in ahead)
 
 
 def _guest(view: SentenceView, before: int, keys: set[str]) -> Mention | None:
@@ -223,7 +231,6 @@ def received_guest(view: SentenceView, trigger: Trigger, cand: Candidate) -> boo
 _OWN_SESSION = re.compile(r"^[وفبل]?(?:اجتماع|اجتماعات|جلست|جلسات)(?:ه|ها)$")
 _WITH = fold("مع")
 _WITH_REACH = 4  # "خلال اجتماعه الأسبوعي أمس مع ..."
-_BETWEEN = fold("بين")
 
 
 def own_session(view: SentenceView, trigger: Trigger) -> bool:
@@ -231,18 +238,14 @@ def own_session(view: SentenceView, trigger: Trigger) -> bool:
     "وافق مجلس الوزراء خلال جلسته")? The annotation counts no internal session: in the
     training lines a possessed meeting noun is a meeting only with a party after it
     ("خلال اجتماعه مع الكتل السياسية", "بعد اجتماعه بمديري المصارف")."""
-    tokens = view.tokens
-    for i, token in enumerate(tokens):
-        if not (token.start < trigger.end and trigger.start < token.end):
-            continue
-        if not _OWN_SESSION.match(token.norm):
-            return False
-        ahead = tokens[i + 1 : i + 1 + _WITH_REACH]
-        if ahead and ahead[0].norm.startswith("ب") and ahead[0].norm != _BETWEEN:
-            return False  # "اجتماعه بمديري المصارف": the party follows
-        # "بين" further on divides something among its members ("المهام بين أعضاء")
-        return not any(t.norm == _WITH for t in ahead) and not (ahead and ahead[0].norm == _BETWEEN)
-    return False
+    i = _trigger_word(view, trigger)
+    if i is None or not _OWN_SESSION.match(view.tokens[i].norm):
+        return False
+    ahead = view.tokens[i + 1 : i + 1 + _WITH_REACH]
+    if ahead and ahead[0].norm.startswith("ب"):
+        return False  # "اجتماعه بمديري المصارف", "اجتماعه بين ...": the parties follow
+    # "بين" further on divides something among its members ("المهام بين أعضاء")
+    return not any(t.norm == _WITH for t in ahead)
 
 
 # "رأس/ترأس الاجتماع" (chaired the meeting): a sitting and its chair, not two parties.
@@ -259,17 +262,14 @@ def chaired(view: SentenceView, trigger: Trigger) -> bool:
     بجدة الاجتماع الشهري للقيادات الأمنية", "وترأس الرئيس اجتماع مجلس الأمن القومي")?
     A body's session under its head: in the training lines no such sitting is a meeting
     of two parties."""
-    tokens = view.tokens
-    for i, token in enumerate(tokens):
-        if not (token.start < trigger.end and trigger.start < token.end):
-            continue
-        if not _SITTING.match(token.norm):
-            return False
-        before = tokens[max(i - _CHAIR_REACH, 0) : i]
-        return any(
-            t.norm.removeprefix("و") in _CHAIRED
-            and (k == 0 or before[k - 1].norm != _AT)
-            and not any(c in view.text[t.end : token.start] for c in "،,.;:")
-            for k, t in enumerate(before)
-        )
-    return False
+    i = _trigger_word(view, trigger)
+    if i is None or not _SITTING.match(view.tokens[i].norm):
+        return False
+    before = view.tokens[max(i - _CHAIR_REACH, 0) : i]
+    start = view.tokens[i].start
+    return any(
+        t.norm.removeprefix("و") in _CHAIRED
+        and (k == 0 or before[k - 1].norm != _AT)
+        and not any(c in view.text[t.end : start] for c in "،,.;:")
+        for k, t in enumerate(before)
+    )
