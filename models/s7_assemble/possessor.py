@@ -15,7 +15,7 @@ import re
 from models.mentions import Mention, Trigger
 from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import PARTY_KINDS, Candidate
-from models.s7_assemble.context import SentenceView
+from models.s7_assemble.context import SentenceView, markers
 from models.s7_assemble.subjects import reported_before
 
 # An unknown span that opens with a glued preposition or the article is a phrase, not
@@ -257,13 +257,24 @@ _CHAIR_REACH = 20
 _AT = fold("على")  # "على رأس وفد": at the head of a delegation, no chairing
 
 
+def _chair_after(view: SentenceView, i: int) -> bool:
+    """The word after the sitting opens a person ("الاجتماع معالي وزير الخارجية ...")."""
+    if i + 1 >= len(view.tokens):
+        return False
+    nxt = view.tokens[i + 1]
+    person = any(m.start == nxt.start and m.kind == "PERSON" for m in view.mentions)
+    return person or nxt.norm in markers()["honorific"]["words"] or view.word("title", nxt)
+
+
 def chaired(view: SentenceView, trigger: Trigger) -> bool:
     """Is the meeting word a sitting its subject chaired ("رأس الأمير خالد الفيصل في مكتبه
     بجدة الاجتماع الشهري للقيادات الأمنية", "وترأس الرئيس اجتماع مجلس الأمن القومي")?
     A body's session under its head: in the training lines no such sitting is a meeting
-    of two parties."""
+    of two parties. A bare "الاجتماع" with its chair after it ("وترأس الاجتماع وزير الخارجية
+    القطري") is the meeting the article has just told, which may be one of ministers of
+    many states: left to the other rules."""
     i = _trigger_word(view, trigger)
-    if i is None or not _SITTING.match(view.tokens[i].norm):
+    if i is None or not _SITTING.match(view.tokens[i].norm) or _chair_after(view, i):
         return False
     before = view.tokens[max(i - _CHAIR_REACH, 0) : i]
     start = view.tokens[i].start
