@@ -25,6 +25,7 @@ from models.s7_assemble.possessor import at_arrival, chaired, own_session, recei
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
 from models.s7_assemble.timing import event_time, lead_time, settle
+from models.s7_assemble.vague import fold_vague
 from models.s7_assemble.venue import from_visits, to_host_country, to_visits, venue
 from models.schema import Event, EventType, ExtractorInfo, Status
 
@@ -133,7 +134,7 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     merged = fold_offices(merge(tour_stops(doc, doc.candidates)))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
     to_host_country(doc, merged)
-    merged = [c for c in merged if is_complete(c) and abroad(c) and travels(c)]
+    merged = fold_vague([c for c in merged if is_complete(c) and abroad(c) and travels(c)])
     from_visits(merged)
     published = article.published_anchor()
     settle(merged, lead_time(doc.sentences, doc.times, published), published, language)
