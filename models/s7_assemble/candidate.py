@@ -26,6 +26,9 @@ class Candidate:
     # Told apart from the events before it ("He also met Raul Castro"): it merges with
     # no event of other parties through the one party they share.
     another: bool = False
+    # Its status is a default, not read ("تأتي زيارة الجبير ..."): it merges with a
+    # mention of the same event of any status and takes that one's.
+    tenseless: bool = False
 
     def keys(self, role: Role) -> set[str]:
         """Canonical keys of the actors in ``role``."""

@@ -9,6 +9,7 @@ The merged event keeps every evidence sentence and the union of actors.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from models.mentions import Mention, TimeMention
 from models.s7_assemble.candidate import Candidate
@@ -115,8 +116,8 @@ def compatible(a: Candidate, b: Candidate) -> bool:
     return (
         a.type == b.type
         and not _apart(a, b)
-        and (status_ok(a.status, b.status) or _same_trip(a, b))
-        and (time_ok(a.time, b.time) or same_stay(a, b))
+        and (status_ok(a.status, b.status) or _same_trip(a, b) or a.tenseless or b.tenseless)
+        and (time_ok(a.time, b.time) or same_stay(a, b) or a.tenseless or b.tenseless)
         and place_ok(a.location, b.location)
         and actors_ok(a, b)
         and items_ok(a, b)
@@ -132,7 +133,12 @@ def _finer(a: TimeMention | None, b: TimeMention | None) -> TimeMention | None:
 
 
 def absorb(target: Candidate, other: Candidate) -> None:
-    """Fold ``other`` into ``target`` (first mention's status wins: it is the main one)."""
+    """Fold ``other`` into ``target`` (first mention's status wins: it is the main one,
+    unless its status was a default and the other's was read)."""
+    if target.tenseless and not other.tenseless:  # its time was a guess as well
+        target.status, target.time, target.tenseless = other.status, other.time, False
+    elif other.tenseless:
+        other = replace(other, time=None)
     for role, mention in other.actors:
         target.add(role, mention)
     target.location = target.location or other.location

@@ -24,7 +24,7 @@ from models.s7_assemble.parties import drop_non_parties
 from models.s7_assemble.possessor import at_arrival, chaired, own_session, received_guest
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
-from models.s7_assemble.timing import event_time, lead_time, settle
+from models.s7_assemble.timing import event_time, lead_time, settle, tenseless
 from models.s7_assemble.vague import fold_vague
 from models.s7_assemble.venue import from_visits, to_host_country, to_visits, venue
 from models.schema import Event, EventType, ExtractorInfo, Status
@@ -75,6 +75,7 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
             status_of(signal, trigger),
             evidence=[view.sentence],
             confidence=signal.types.get(trigger.type, 0.5),
+            tenseless=tenseless(view, trigger),
         )
         _RULES[trigger.type](view, trigger, cand)
         if cand.type == "VISIT" and received_guest(view, trigger, cand):

@@ -43,7 +43,7 @@ from models.s7_assemble.possessor import (
 from models.s7_assemble.roles import visit
 from models.s7_assemble.sites import object_site
 from models.s7_assemble.subjects import reporter_after
-from models.s7_assemble.timing import event_time
+from models.s7_assemble.timing import event_time, tenseless
 from models.schema import EntityKind
 
 _KINDS: dict[str, EntityKind] = {"PER": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC"}
@@ -360,6 +360,7 @@ def candidates(
             continue  # "خلال اجتماعها", "رأس الأمير الاجتماع الشهري": a body's own sitting
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         cand.another = _also(view, trigger)
+        cand.tenseless = tenseless(view, trigger)
         places = []
         for role in sorted(trig.roles, key=lambda r: -r.score):
             mention = _mention(text, role, sentence.start, view.mentions, article)

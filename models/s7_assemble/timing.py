@@ -135,3 +135,16 @@ def _imperfect(word: str) -> bool:
     if folded[:1] in ("و", "ف") and len(folded) > 4:
         folded = folded[1:]
     return len(folded) >= 4 and folded.startswith("ي")
+
+
+# "تأتي زيارة الجبير إلى موسكو في إطار ...": the visit "comes" as part of something; the
+# verb gives the visit no tense of its own.
+_COMES = frozenset(fold(w) for w in ("تأتي", "يأتي", "وتأتي", "ويأتي", "فتأتي"))
+
+
+def tenseless(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the event noun the subject of "تأتي" (comes), right before it? Its status is
+    then a default, and its mention joins the article's other mention of that event
+    whatever that one's status (see :func:`models.s7_assemble.merge.compatible`)."""
+    before = view.before(trigger.start)
+    return bool(before) and fold(before[-1].surface) in _COMES

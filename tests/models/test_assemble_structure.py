@@ -1769,3 +1769,32 @@ def test_a_sitting_its_subject_chaired_is_no_meeting(text: str, trigger: str, ke
     roles = [("زكريا تومار", "participant"), ("فادي نعمون", "participant")]
     cands = _core_candidates(text, found, trigger, "MEETING", roles)
     assert bool(cands) is kept
+
+
+def test_a_visit_that_comes_as_part_of_something_takes_the_status_of_its_other_mention() -> None:
+    # "وتأتي زيارة الجبير إلى موسكو في إطار ..." (occurred by default, a time borrowed
+    # from another clause) and "يزور الجبير موسكو الثلاثاء" (planned): one planned visit
+    from models.mentions import Trigger
+    from models.s7_assemble.context import build_view
+    from models.s7_assemble.merge import merge
+    from models.s7_assemble.timing import tenseless
+
+    text = "وتأتي زيارة زكريا تومار إلى موسكو في إطار التحضيرات."
+    article = _article(text, "ar", [])
+    view = build_view(article.doc.sentences[0], article)
+    at = text.index("زيارة")
+    assert tenseless(view, Trigger(at, at + 5, "زيارة", "VISIT"))
+    assert not tenseless(view, Trigger(0, 5, "وتأتي", "VISIT"))
+    who = Mention(0, 11, "زكريا تومار", "PERSON", "PERSON:Zakaria Toumar", "Zakaria Toumar")
+    september = TimeMention(0, 1, "الخريف", "2015-09", "2015-09", "month")
+    tuesday = TimeMention(0, 1, "الثلاثاء", "2015-08-11", "2015-08-11", "day")
+    told = _visit(who, "Moscow", "occurred")
+    told.tenseless, told.time = True, september
+    planned = _visit(who, "Moscow", "planned")
+    planned.time = tuesday
+    for order in ([told, planned], [planned, told]):
+        (one,) = merge([replace(c) for c in order])
+        assert (one.status, one.time) == ("planned", tuesday)
+    # without the default, an occurred and a planned visit stay two
+    told.tenseless = False
+    assert len(merge([replace(told), replace(planned)])) == 2
