@@ -94,8 +94,8 @@ def _name_word(tok: Token, arabic: bool, honoured: bool = False) -> bool:
     if "\u064b" in tok.surface:  # accusative tanween (اجتماعاً): names do not take it
         return False
     word = fold(tok.surface)
-    if word.startswith(_GLUED):
-        return False
+    if word.startswith(_GLUED) or (word[:1] in "بل" and word[1:] in _COMMON):
+        return False  # "بجولة", "لزيارة": a preposition on a common noun, no name
     return not word.startswith("و") or tok.norm in _WAW_NAMES
 
 

@@ -329,6 +329,22 @@ def test_arabic_titled_name_spans(finder: EntityFinder, text: str, surface: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # a preposition on an event noun opens no name ("بجولة أفريقية شملت" is no king)
+        ("وقام الملك المغربي بجولة أفريقية شملت السنغال والغابون.", "بجولة"),
+        ("وتوجه الرئيس الكيني لزيارة أوغندا.", "لزيارة"),
+    ],
+)
+def test_a_preposition_on_a_common_noun_after_a_title_opens_no_name(
+    finder: EntityFinder, text: str, noun: str
+) -> None:
+    people = [m for m in finder.find(text, "ar") if m.kind == "PERSON"]
+    assert [m.key.split(":")[0] for m in people] == ["TITLE"]  # the title-only party
+    assert not any(noun in m.text for m in people)
+
+
+@pytest.mark.parametrize(
     "text", ["وأجرى وزير الخارجية محادثات مع", "وقال الرئيس يوم الأحد", "ويبحث الرئيس تطورات الوضع"]
 )
 def test_plain_titles_need_a_name_like_pair(finder: EntityFinder, text: str) -> None:
