@@ -7,10 +7,12 @@ meeting nouns that have a meeting's structure; ``venue`` places meetings), the
 learned core's readings turned into candidates (``readings``, with ``officeholder``
 for "the Iranian minister", ``possessor`` for "after his meeting with" and "receiving
 his excellency", ``sites`` for "visited the festival", ``maker`` for "a visit the
-minister makes", ``peer`` for "his American counterpart"), merging within the article
-(``merge``; ``officeholder`` also joins an office's visit to its holder's), the time
-policy (``timing``), and public events with deterministic ids and no troops or cargo
-for visitors (``build``).
+minister makes", ``peer`` for "his American counterpart"; ``possessor`` also drops a
+body's own sitting), spans that name no party dropped (``parties``: a form of address,
+a span cut at a preposition, a city after "in"), merging within the article (``merge``;
+``officeholder`` also joins an office's visit to its holder's, ``vague`` a meeting with
+unnamed groups to the named one), the time policy (``timing``), and public events with
+deterministic ids and no troops or cargo for visitors (``build``).
 """
 
 from models.s7_assemble.pipeline import assemble
