@@ -8,7 +8,7 @@ from models.base import make_event_id
 from models.mentions import Mention, TimeMention
 from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import Candidate
-from models.s7_assemble.context import markers
+from models.s7_assemble.context import marked, markers
 from models.schema import Actor, Event, Evidence, ExtractorInfo, Place, Time
 
 
@@ -87,9 +87,7 @@ def collective(surface: str) -> bool:
         return True
     if words[0].isascii():  # the head-first reading is Arabic's ("قادة دول الساحل")
         return False
-    return first in entry["words"] or (
-        first[:1] in entry["proclitic"] and first[1:] in entry["words"]
-    )
+    return marked("collective", first)
 
 
 # English words a span of people cannot end with: the role head cut it short.

@@ -40,6 +40,13 @@ def markers() -> dict[str, dict[str, frozenset[str]]]:
     }
 
 
+def marked(label: str, word: str) -> bool:
+    """Is the folded ``word`` one of ``label``'s marker words, bare or behind one of its
+    glued proclitics ("وقادة", "بالمعالي")?"""
+    entry = markers()[label]
+    return word in entry["words"] or (word[:1] in entry["proclitic"] and word[1:] in entry["words"])
+
+
 @dataclass(slots=True)
 class SentenceView:
     """One sentence with everything the role rules need, in article offsets."""

@@ -1,10 +1,5 @@
 """Spans the role head reads as parties that the annotation never counts as one.
 
-- An Arabic span cut at a preposition or a conjunction ("إدارة التعليم في", "عدد من") or
-  opening with one ("من مختلف الدول"): the role head ran a name into the next phrase or
-  took a phrase for a name; a party is a noun phrase. (English spans are left alone: the
-  same test lost on the held-out English lines.)
-
 - A form of address and nothing else ("أصحاب السمو والمعالي", "سموه", "His Excellency"):
   none of the 3,260 role spans of the Arabic training lines is one; the name after it is
   the party, and a pronoun the gazetteer did not resolve names nobody.
@@ -12,6 +7,10 @@
   التربية بالرياض", the club received the children of the Riyadh home): the place the
   meeting was held, not a party to it. A country may stand for its government; a city
   with "in" before it is where something happened.
+- An Arabic span cut at a preposition or a conjunction ("إدارة التعليم في", "عدد من") or
+  opening with one ("من مختلف الدول"): the role head ran a name into the next phrase or
+  took a phrase for a name; a party is a noun phrase. (English spans are left alone: the
+  same test lost on the held-out English lines.)
 """
 
 from __future__ import annotations
@@ -22,12 +21,12 @@ from models.mentions import Mention
 from models.s1_document.normalize import fold
 from models.s7_assemble.build import is_city
 from models.s7_assemble.candidate import Candidate
-from models.s7_assemble.context import markers
+from models.s7_assemble.context import marked, markers
 
 
 def drop_non_parties(text: str, cands: Iterable[Candidate]) -> None:
-    """Remove from each candidate the actors that are a form of address alone, and the
-    meeting participants that are a city after "ب" (in)."""
+    """Remove from each candidate the actors that are a form of address alone or a cut
+    span, and the meeting participants that are a city after "ب" (in)."""
     for cand in cands:
         cand.actors = [
             (role, m)
@@ -42,13 +41,8 @@ def honorific(m: Mention) -> bool:
     """Every word of the span is a word of address and the gazetteer knows no one by it."""
     if m.name is not None:
         return False
-    entry = markers()["honorific"]
     words = [fold(w.strip(".,;:«»\"'()")).lower() for w in m.text.split()]
-    return bool(words) and all(
-        w in entry["words"] or (w[:1] in entry["proclitic"] and w[1:] in entry["words"])
-        for w in words
-        if w
-    )
+    return bool(words) and all(marked("honorific", w) for w in words if w)
 
 
 # Words a party cannot end with, or open with, as written: folding would make "على" (on)

@@ -21,7 +21,7 @@ from models.s7_assemble.index import ArticleIndex
 from models.s7_assemble.merge import merge, status_ok
 from models.s7_assemble.officeholder import fold_offices
 from models.s7_assemble.parties import drop_non_parties
-from models.s7_assemble.possessor import at_arrival, chaired, own_session, received_guest
+from models.s7_assemble.possessor import at_arrival, own_sitting, received_guest
 from models.s7_assemble.roles import meeting, visit
 from models.s7_assemble.suppliers import share_parties
 from models.s7_assemble.timing import event_time, lead_time, settle, tenseless
@@ -68,7 +68,7 @@ def _candidates(view: SentenceView, signal: SentenceSignal) -> list[Candidate]:
             continue
         if trigger.type == "MEETING" and at_arrival(view, trigger):
             continue  # "وكان في استقباله لدى وصوله": an airport welcome
-        if trigger.type == "MEETING" and (own_session(view, trigger) or chaired(view, trigger)):
+        if trigger.type == "MEETING" and own_sitting(view, trigger):
             continue  # "خلال اجتماعها", "رأس الأمير الاجتماع": a body's own sitting
         cand = Candidate(
             trigger.type,

@@ -257,6 +257,12 @@ _CHAIR_REACH = 20
 _AT = fold("على")  # "على رأس وفد": at the head of a delegation, no chairing
 
 
+def own_sitting(view: SentenceView, trigger: Trigger) -> bool:
+    """A body's own sitting, no meeting: possessed (:func:`own_session`) or chaired
+    (:func:`chaired`)."""
+    return own_session(view, trigger) or chaired(view, trigger)
+
+
 def _chair_after(view: SentenceView, i: int) -> bool:
     """The word after the sitting opens a person ("الاجتماع معالي وزير الخارجية ...")."""
     if i + 1 >= len(view.tokens):

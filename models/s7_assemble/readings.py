@@ -33,10 +33,9 @@ from models.s7_assemble.officeholder import holder
 from models.s7_assemble.peer import peer
 from models.s7_assemble.possessor import (
     at_arrival,
-    chaired,
     counterpart,
     named,
-    own_session,
+    own_sitting,
     owner,
     received_guest,
 )
@@ -356,7 +355,7 @@ def candidates(
             continue  # "اتصال هاتفي بين أوباما وأردوغان": a phone call, not a meeting
         if trig.type == "MEETING" and at_arrival(view, trigger):
             continue  # "وكان في استقباله لدى وصوله": an airport welcome
-        if trig.type == "MEETING" and (own_session(view, trigger) or chaired(view, trigger)):
+        if trig.type == "MEETING" and own_sitting(view, trigger):
             continue  # "خلال اجتماعها", "رأس الأمير الاجتماع الشهري": a body's own sitting
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         cand.another = _also(view, trigger)

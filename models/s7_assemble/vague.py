@@ -13,7 +13,7 @@ from __future__ import annotations
 from models.mentions import Mention
 from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import Candidate
-from models.s7_assemble.context import markers
+from models.s7_assemble.context import marked
 
 
 def fold_vague(cands: list[Candidate]) -> list[Candidate]:
@@ -46,16 +46,10 @@ def _same(a: Mention, b: Mention) -> bool:
 
 
 def vague(m: Mention) -> bool:
-    """An unknown span headed by a word for an unnamed group ("مسؤولين عراقيين", "Iraqi
-    officials")."""
-    if m.name is not None:
+    """An unknown Arabic span headed by a word for an unnamed group ("مسؤولين عراقيين");
+    English spans are left as read (with "Iraqi officials" the held-out English lines lost)."""
+    if m.name is not None or m.text.isascii():
         return False
-    entry = markers()["vague"]
     words = [fold(w.strip(".,;:«»\"'()")) for w in m.text.split()]
     words = [w for w in words if w]
-    if not words:
-        return False
-    if words[-1].isascii():
-        return words[-1].lower() in entry["words"]
-    head = words[0]
-    return head in entry["words"] or (head[:1] in entry["proclitic"] and head[1:] in entry["words"])
+    return bool(words) and marked("vague", words[0])

@@ -1702,6 +1702,14 @@ def test_where_a_traveller_came_from_is_no_destination(
     assert visit.location is None or visit.location.text != origin
 
 
+def _two_party_meeting(text: str, trigger: str) -> list[Candidate]:
+    """The candidates of a core meeting at ``trigger`` between two invented people."""
+    found = [_named(text, "زكريا تومار", "PERSON", "Zakaria Toumar"),
+             _named(text, "فادي نعمون", "PERSON", "Fadi Naamoun")]  # fmt: skip
+    roles = [("زكريا تومار", "participant"), ("فادي نعمون", "participant")]
+    return _core_candidates(text, found, trigger, "MEETING", roles)
+
+
 @pytest.mark.parametrize(
     ("text", "trigger", "kept"),
     [
@@ -1722,11 +1730,7 @@ def test_where_a_traveller_came_from_is_no_destination(
 def test_a_possessed_meeting_word_with_no_party_after_it_is_a_bodys_own_sitting(
     text: str, trigger: str, kept: bool
 ) -> None:
-    found = [_named(text, "زكريا تومار", "PERSON", "Zakaria Toumar"),
-             _named(text, "فادي نعمون", "PERSON", "Fadi Naamoun")]  # fmt: skip
-    roles = [("زكريا تومار", "participant"), ("فادي نعمون", "participant")]
-    cands = _core_candidates(text, found, trigger, "MEETING", roles)
-    assert bool(cands) is kept
+    assert bool(_two_party_meeting(text, trigger)) is kept
 
 
 def test_the_rules_read_a_bodys_own_sitting_as_no_meeting_too() -> None:
@@ -1764,11 +1768,7 @@ def test_the_rules_read_a_bodys_own_sitting_as_no_meeting_too() -> None:
     ],
 )
 def test_a_sitting_its_subject_chaired_is_no_meeting(text: str, trigger: str, kept: bool) -> None:
-    found = [_named(text, "زكريا تومار", "PERSON", "Zakaria Toumar"),
-             _named(text, "فادي نعمون", "PERSON", "Fadi Naamoun")]  # fmt: skip
-    roles = [("زكريا تومار", "participant"), ("فادي نعمون", "participant")]
-    cands = _core_candidates(text, found, trigger, "MEETING", roles)
-    assert bool(cands) is kept
+    assert bool(_two_party_meeting(text, trigger)) is kept
 
 
 def test_a_visit_that_comes_as_part_of_something_takes_the_status_of_its_other_mention() -> None:
