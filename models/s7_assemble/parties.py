@@ -1,5 +1,7 @@
 """Spans the role head reads as parties that the annotation never counts as one.
 
+- An adjective of the meeting and nothing else ("وعقد اجتماع تشاوري مع المقرن": the
+  consultative meeting, not a party "تشاوري"); none of the Arabic training role spans is one.
 - A form of address and nothing else ("أصحاب السمو والمعالي", "سموه", "His Excellency"):
   none of the 3,260 role spans of the Arabic training lines is one; the name after it is
   the party, and a pronoun the gazetteer did not resolve names nobody.
@@ -25,13 +27,15 @@ from models.s7_assemble.context import marked, markers
 
 
 def drop_non_parties(text: str, cands: Iterable[Candidate]) -> None:
-    """Remove from each candidate the actors that are a form of address alone or a cut
-    span, and the meeting participants that are a city after "ب" (in)."""
+    """Remove from each candidate the actors that are a form of address or an adjective
+    of the meeting alone or a cut span, and the meeting participants that are a city
+    after "ب" (in)."""
     for cand in cands:
         cand.actors = [
             (role, m)
             for role, m in cand.actors
             if not honorific(m)
+            and not manner(m)
             and not cut(m.text)
             and not (cand.type == "MEETING" and role == "participant" and _city_in(text, m))
         ]
@@ -45,11 +49,19 @@ def honorific(m: Mention) -> bool:
     return bool(words) and all(marked("honorific", w) for w in words if w)
 
 
+def manner(m: Mention) -> bool:
+    """Every word of the span describes the meeting ("تشاوري", "الموسع", "bilateral")."""
+    if m.name is not None:
+        return False
+    words = [fold(w.strip(".,;:«»\"'()")).lower() for w in m.text.split()]
+    return bool(words) and all(marked("manner", w) for w in words if w)
+
+
 # Words a party cannot end with, or open with, as written: folding would make "على" (on)
 # the name "علي" (Ali), so neither list has it. "بـ"/"لـ": a proclitic written apart with
 # a tatweel ("مستشفى الملك فهد العام القائمة بـ").
 _OPEN_ENDS = frozenset(("من", "في", "إلى", "الى", "عن", "مع", "بين", "و", "بـ", "لـ"))
-_OPENERS = frozenset(("من", "في", "إلى", "الى", "عن"))
+_OPENERS = frozenset(("من", "في", "إلى", "الى", "عن", "أثناء", "خلال", "لدى", "عند", "حول", "ضد"))
 
 
 def cut(surface: str) -> bool:

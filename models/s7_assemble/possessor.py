@@ -287,6 +287,16 @@ def chaired(view: SentenceView, trigger: Trigger) -> bool:
     return any(
         t.norm.removeprefix("و") in _CHAIRED
         and (k == 0 or before[k - 1].norm != _AT)
-        and not any(c in view.text[t.end : start] for c in "،,.;:")
+        and not _clause_break(view.text[t.end : start])
         for k, t in enumerate(before)
     )
+
+
+def _clause_break(between: str) -> bool:
+    """Punctuation between the chair's verb and the sitting, other than one comma right
+    before the sitting: "ترأس مدير عام الشؤون الصحية ... مطلق الخمعلي، اجتماعاً" sets the
+    chair's long name off; a comma earlier ends the clause."""
+    between = between.rstrip()
+    if between[-1:] in "،,":
+        between = between[:-1]
+    return any(c in between for c in "،,.;:")

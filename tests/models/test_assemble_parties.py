@@ -1,4 +1,5 @@
-"""Spans read as parties that name none: a form of address alone, a city after "ب" (in)."""
+"""Spans read as parties that name none: a form of address or an adjective of the meeting
+alone, a city after "ب" (in), a span cut at a preposition."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from models.mentions import Mention
 from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import Candidate
-from models.s7_assemble.parties import drop_non_parties, honorific
+from models.s7_assemble.parties import drop_non_parties, honorific, manner
 
 
 def _span(text: str, word: str, kind: str = "PERSON", name: str | None = None, **kw) -> Mention:  # type: ignore[no-untyped-def]
@@ -96,6 +97,8 @@ def test_a_visitor_that_is_a_form_of_address_is_dropped_too() -> None:
         ("عدد من", True),  # "a number of" without its noun
         ("من مختلف الدول", True),  # "from various countries": a phrase, no name
         ("مستشفى الملك فهد العام القائمة بـ", True),
+        ("أثناء تقديم", True),  # "during the presentation": a time, no party
+        ("خلال الاجتماع", True),
         ("علي عواض عسيري", False),  # "علي" (Ali) folds like "على" (on): read as written
         ("محمد علي", False),
         ("وزير الخارجية", False),
@@ -108,3 +111,20 @@ def test_a_span_cut_at_a_preposition_is_no_party(surface: str, is_cut: bool) -> 
     cand = _meeting(_span(text, "زكريا تومار"), party)
     drop_non_parties(text, [cand])
     assert (party not in [m for _, m in cand.actors]) is is_cut
+
+
+@pytest.mark.parametrize("surface", ["تشاوري", "الموسع", "ثنائية", "مغلق", "bilateral"])
+def test_an_adjective_of_the_meeting_alone_is_no_party(surface: str) -> None:
+    # "وعقد اجتماع تشاوري مع الدكتور خالد المقرن": the consultative meeting, no party
+    text = f"وعقد اجتماع {surface} مع زكريا تومار أمس."
+    cand = _meeting(_span(text, surface), _span(text, "زكريا تومار"))
+    drop_non_parties(text, [cand])
+    assert [m.text for _, m in cand.actors] == ["زكريا تومار"]
+    assert not is_complete(cand)
+
+
+@pytest.mark.parametrize("surface", ["مجلس التعاون الخليجي", "الوزاري الأول زكريا", "مشترك"])
+def test_a_name_beside_such_an_adjective_or_a_known_one_is_kept(surface: str) -> None:
+    known = surface == "مشترك"  # the gazetteer knows it: kept whatever it says
+    m = Mention(0, len(surface), surface, "ORG", f"ORG:~{surface}", "Mushtarak" if known else None)
+    assert not manner(m)

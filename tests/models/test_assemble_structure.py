@@ -1761,6 +1761,8 @@ def test_the_rules_read_a_bodys_own_sitting_as_no_meeting_too() -> None:
         ("وصل زكريا تومار على رأس وفد إلى اجتماع مع فادي نعمون.", "اجتماع", True),
         # a comma ends the clause the chair verb governs
         ("وترأس زكريا تومار الوفد، ثم عقد اجتماعا مع فادي نعمون.", "اجتماعا", True),
+        # ... but one right before the sitting only sets the chair's name off
+        ("ترأس مدير عام الشؤون الصحية زكريا تومار، اجتماعاً بحضور فادي نعمون.", "اجتماعاً", False),
         # the meeting just told, its chair after it: it may be one of ministers of many states
         ("وترأس الاجتماع معالي زكريا تومار بحضور فادي نعمون.", "الاجتماع", True),
         # talks are not a sitting: "ترأس الجانب السعودي في المباحثات" is one side of two
