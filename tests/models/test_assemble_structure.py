@@ -1773,6 +1773,31 @@ def test_a_sitting_its_subject_chaired_is_no_meeting(text: str, trigger: str, ke
     assert bool(_two_party_meeting(text, trigger)) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a sitting named by its body, no party after it
+        ("ووافق زكريا تومار وفادي نعمون خلال جلسة مجلس الوزراء على القرار.", "جلسة", False),
+        (
+            "وأعلن زكريا تومار أن الاجتماع الاستثنائي للجمعية العمومية سيعقد لخلافة فادي نعمون.",
+            "الاجتماع",
+            False,
+        ),
+        # the body's meeting names its parties after it
+        ("وعقد اجتماع لجنة المتابعة بمشاركة زكريا تومار وفادي نعمون.", "اجتماع", True),
+        (
+            "وعقد الاجتماع الثالث للجنة المكلفة بالاتفاقية الموقعة بين زكريا تومار وفادي نعمون.",
+            "الاجتماع",
+            True,
+        ),
+        # no body after the meeting word
+        ("وعقد زكريا تومار اجتماعا مطولا مع فادي نعمون.", "اجتماعا", True),
+    ],
+)
+def test_a_sitting_named_by_its_body_is_no_meeting(text: str, trigger: str, kept: bool) -> None:
+    assert bool(_two_party_meeting(text, trigger)) is kept
+
+
 def test_a_visit_that_comes_as_part_of_something_takes_the_status_of_its_other_mention() -> None:
     # "وتأتي زيارة الجبير إلى موسكو في إطار ..." (occurred by default, a time borrowed
     # from another clause) and "يزور الجبير موسكو الثلاثاء" (planned): one planned visit
