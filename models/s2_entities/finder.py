@@ -5,8 +5,9 @@
 then attaches titles and country adjectives written next to people
 ("الرئيس الروسي فلاديمير بوتين" → Putin, "President", RUS). Later stages
 rewrite the gazetteer's reading: names run on or stop ("Kim Kye-Gwan",
-:mod:`models.s2_entities.institutions`), unknown people follow titles, a person inside an
-institution's name is the institution, group and delegation phrases become
+:mod:`models.s2_entities.institutions`), unknown people follow titles (and a lineage name
+cut before a known family name is that person, :mod:`models.s2_entities.lineage`), a
+person inside an institution's name is the institution, group and delegation phrases become
 ORG (:mod:`models.s2_entities.groups`), and a title with its country and no name is a
 party of its own (:mod:`models.s2_entities.title_parties`).
 """
@@ -30,6 +31,7 @@ from models.s2_entities.gazetteer import (
 )
 from models.s2_entities.groups import group_matches
 from models.s2_entities.institutions import extend_names, institution_matches, whole_names
+from models.s2_entities.lineage import join_lineage
 from models.s2_entities.matches import Match, overlay
 from models.s2_entities.title_parties import resolve, title_parties
 from models.s2_entities.titled import NAME_GAP, name_span, plain_title_name
@@ -69,6 +71,7 @@ class EntityFinder:
         matches = self._matches(text, tokens)
         matches = extend_names(text, tokens, whole_names(text, tokens, matches))
         matches = sorted(matches + _titled_names(text, tokens, matches), key=lambda m: m.first)
+        matches = join_lineage(text, tokens, matches)  # "عادل بن أحمد" + "الجبير"
         matches = overlay(matches, institution_matches(text, tokens, matches))
         matches = overlay(matches, group_matches(text, tokens, matches))
         matches = overlay(matches, title_parties(text, tokens, matches))

@@ -8,8 +8,9 @@ learned core's readings turned into candidates (``readings``, with ``officeholde
 for "the Iranian minister", ``possessor`` for "after his meeting with" and "receiving
 his excellency", ``sites`` for "visited the festival", ``maker`` for "a visit the
 minister makes", ``peer`` for "his American counterpart"; ``possessor`` also drops a
-body's own sitting), spans that name no party dropped (``parties``: a form of address,
-a span cut at a preposition, a city after "in"), merging within the article (``merge``;
+body's own sitting), spans that name no party dropped (``parties``: a form of address or
+an adjective of the meeting alone, a span cut at a preposition, a city after "in";
+``delegation``: a delegation beside the person heading it), merging within the article (``merge``;
 ``officeholder`` also joins an office's visit to its holder's, ``vague`` a meeting with
 unnamed groups to the named one), the time policy (``timing``), and public events with
 deterministic ids and no troops or cargo for visitors (``build``).

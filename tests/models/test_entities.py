@@ -370,3 +370,23 @@ def test_a_known_persons_own_forenames_widen_the_mention(finder: EntityFinder) -
 def test_a_title_or_sentence_word_before_a_surname_is_no_forename(finder: EntityFinder) -> None:
     named = {m.text: m.name for m in finder.find("On Monday Putin met Sisi.", "en")}
     assert named["Putin"] == "Vladimir Putin" and named["Sisi"] == "Abdel Fattah el-Sisi"
+
+
+@pytest.mark.parametrize(
+    ("text", "whole", "joined"),
+    [
+        # the lineage name the title ran to and the known family name after it: one person
+        ("وزير الخارجية الأستاذ عادل بن أحمد الجبير", "عادل بن أحمد الجبير", True),
+        # another first name: the known man's name does not open the lineage
+        ("وزير الخارجية الأستاذ زكريا بن أحمد الجبير", "زكريا بن أحمد الجبير", False),
+        # punctuation between: two names
+        ("وزير الخارجية الأستاذ عادل بن أحمد، الجبير", "عادل بن أحمد، الجبير", False),
+    ],
+)
+def test_a_lineage_name_cut_before_a_known_family_name_is_that_person(
+    finder: EntityFinder, text: str, whole: str, joined: bool
+) -> None:
+    people = [m for m in finder.find(text, "ar") if m.kind == "PERSON"]
+    assert [m.text for m in people if m.name == "Adel al-Jubeir"] == [whole if joined else "الجبير"]
+    if joined:
+        assert [m.title for m in people] == ["Foreign Minister"]
