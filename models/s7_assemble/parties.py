@@ -12,11 +12,15 @@
 - An Arabic span cut at a preposition or a conjunction ("إدارة التعليم في", "عدد من") or
   opening with one ("من مختلف الدول"): the role head ran a name into the next phrase or
   took a phrase for a name; a party is a noun phrase. (English spans are left alone: the
-  same test lost on the held-out English lines.)
+  same test lost on the held-out English lines.) So is one opening with a complementiser
+  ("بأنه يجري التحضير") or a month's name ("ونيسان (إبريل").
+- A participant that is one side of relations or cooperation "between" two parties ("بحث
+  العلاقات ... بين الإمارات واليمن"): the topic of the talks, not who held them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from models.mentions import Mention
@@ -37,6 +41,8 @@ def drop_non_parties(text: str, cands: Iterable[Candidate]) -> None:
             if not honorific(m)
             and not manner(m)
             and not cut(m.text)
+            and not month(m.text)
+            and not (role == "participant" and topic(text, m))
             and not (cand.type == "MEETING" and role == "participant" and _city_in(text, m))
         ]
 
@@ -61,7 +67,8 @@ def manner(m: Mention) -> bool:
 # the name "علي" (Ali), so neither list has it. "بـ"/"لـ": a proclitic written apart with
 # a tatweel ("مستشفى الملك فهد العام القائمة بـ").
 _OPEN_ENDS = frozenset(("من", "في", "إلى", "الى", "عن", "مع", "بين", "و", "بـ", "لـ"))
-_OPENERS = frozenset(("من", "في", "إلى", "الى", "عن", "أثناء", "خلال", "لدى", "عند", "حول", "ضد"))
+_OPENERS = frozenset(("من", "في", "إلى", "الى", "عن", "أثناء", "خلال", "لدى", "عند", "حول", "ضد",
+                      "أن", "بأن", "بأنه", "أنه", "إن", "إنه"))  # fmt: skip
 
 
 def cut(surface: str) -> bool:
@@ -69,6 +76,33 @@ def cut(surface: str) -> bool:
     words = [w.strip(".,;:«»\"'()،") for w in surface.split()]
     words = [w for w in words if w]
     return len(words) >= 2 and (words[-1] in _OPEN_ENDS or words[0] in _OPENERS)
+
+
+# Month names, Gregorian and Levantine ("ونيسان (إبريل" was read as a party of talks).
+_MONTHS = frozenset(fold(w) for w in (
+    "يناير", "فبراير", "مارس", "أبريل", "إبريل", "ابريل", "مايو", "يونيو", "يوليو", "أغسطس",
+    "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان", "أيار",
+    "حزيران", "تموز", "أيلول", "تشرين"))  # fmt: skip
+
+
+def month(surface: str) -> bool:
+    """The span opens with a month's name (bare or after "و")."""
+    words = [w.strip(".,;:«»\"'()،") for w in surface.split()]
+    first = fold(words[0]) if words and words[0] else ""
+    return first in _MONTHS or (first[:1] == "و" and first[1:] in _MONTHS)
+
+
+# "بحث العلاقات الأخوية القائمة بين الإمارات واليمن": what was discussed, not who met. Of
+# 59 Arabic training lines with relations or cooperation "between" X and Y, 2 make X or Y a
+# party (an agreement "signed between" them; "the two ministries").
+_TOPIC = re.compile(
+    r"(?:العلاقات|علاقات|التعاون|تعاون)\S*(?:\s+\S+){0,3}\s+و?بين\s+(?:[^\s،,.]+\s+){0,4}و?$"
+)
+
+
+def topic(text: str, m: Mention) -> bool:
+    """The participant is one of the two sides of relations or cooperation "between"."""
+    return bool(_TOPIC.search(text[max(m.start - 80, 0) : m.start]))
 
 
 def _city_in(text: str, m: Mention) -> bool:

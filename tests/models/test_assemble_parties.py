@@ -8,7 +8,7 @@ import pytest
 from models.mentions import Mention
 from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import Candidate
-from models.s7_assemble.parties import drop_non_parties, honorific, manner
+from models.s7_assemble.parties import drop_non_parties, honorific, manner, month, topic
 
 
 def _span(text: str, word: str, kind: str = "PERSON", name: str | None = None, **kw) -> Mention:  # type: ignore[no-untyped-def]
@@ -98,6 +98,7 @@ def test_a_visitor_that_is_a_form_of_address_is_dropped_too() -> None:
         ("من مختلف الدول", True),  # "from various countries": a phrase, no name
         ("مستشفى الملك فهد العام القائمة بـ", True),
         ("أثناء تقديم", True),  # "during the presentation": a time, no party
+        ("بأنه يجري التحضير", True),  # "that preparations are under way": a clause
         ("خلال الاجتماع", True),
         ("علي عواض عسيري", False),  # "علي" (Ali) folds like "على" (on): read as written
         ("محمد علي", False),
@@ -128,3 +129,37 @@ def test_a_name_beside_such_an_adjective_or_a_known_one_is_kept(surface: str) ->
     known = surface == "مشترك"  # the gazetteer knows it: kept whatever it says
     m = Mention(0, len(surface), surface, "ORG", f"ORG:~{surface}", "Mushtarak" if known else None)
     assert not manner(m)
+
+
+@pytest.mark.parametrize(
+    ("surface", "is_month"),
+    [("ونيسان (إبريل", True), ("يناير", True), ("أيار الماضي", True), ("نيسان أحمد", True),
+     ("مارسيل خليفة", False), ("تموز الحلبي", True), ("وزير الخارجية", False)],
+)  # fmt: skip
+def test_a_span_opening_with_a_month_is_no_party(surface: str, is_month: bool) -> None:
+    # "المحادثات التي جرت في موسكو في كانون الثاني (يناير) ونيسان (إبريل)"
+    assert month(surface) is is_month
+
+
+@pytest.mark.parametrize(
+    ("text", "party", "is_topic"),
+    [
+        ("وجرى خلال اللقاء بحث العلاقات الأخوية القائمة بين الإمارات واليمن.", "الإمارات", True),
+        ("وجرى خلال اللقاء بحث العلاقات الأخوية القائمة بين الإمارات واليمن.", "اليمن", True),
+        ("وناقش الجانبان سبل التعاون بين المملكة العربية السعودية وفرنسا.", "فرنسا", True),
+        # parties of a meeting "between" them, no relations in between
+        ("وعقد لقاء بين زكريا تومار وفادي نعمون.", "فادي نعمون", False),
+        ("وبحث زكريا تومار مع فادي نعمون العلاقات الثنائية.", "فادي نعمون", False),
+    ],
+)
+def test_the_sides_of_relations_between_are_what_was_discussed(
+    text: str, party: str, is_topic: bool
+) -> None:
+    assert topic(text, _span(text, party, "GPE")) is is_topic
+
+
+def test_a_meeting_of_the_sides_of_relations_only_is_dropped() -> None:
+    text = "وجرى خلال اللقاء بحث العلاقات الأخوية القائمة بين الإمارات واليمن."
+    cand = _meeting(_span(text, "الإمارات", "GPE"), _span(text, "اليمن", "GPE"))
+    drop_non_parties(text, [cand])
+    assert not is_complete(cand)
