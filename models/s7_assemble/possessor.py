@@ -258,9 +258,44 @@ _AT = fold("على")  # "على رأس وفد": at the head of a delegation, no 
 
 
 def own_sitting(view: SentenceView, trigger: Trigger) -> bool:
-    """A body's own sitting, no meeting: possessed (:func:`own_session`), chaired
-    (:func:`chaired`) or a body's by name (:func:`body_session`)."""
-    return own_session(view, trigger) or chaired(view, trigger) or body_session(view, trigger)
+    """A body's own sitting, no meeting: possessed (:func:`own_session`), chaired by its
+    subject (:func:`chaired`) or by someone named after it (:func:`chaired_by`), or a
+    body's by name (:func:`body_session`)."""
+    return (
+        own_session(view, trigger)
+        or chaired(view, trigger)
+        or body_session(view, trigger)
+        or chaired_by(view, trigger)
+    )
+
+
+# "عقد وزراء الخارجية الخليجيون لقاء تنسيقيا في الدوحة، برئاسة وزير الخارجية القطري": a
+# sitting "chaired by" someone, its members the only other party. In the training lines
+# a meeting word with "برئاسة" after it is a meeting when a delegation is what is led
+# ("وفد من جماعة الحوثي برئاسة ...") or a party is governed by "مع", "بين" or "ب".
+_CHAIRED_BY = fold("برئاسة")
+_CHAIRED_BY_REACH = 10
+_CHAIRED_SITTING = re.compile(r"^[وفبل]?(?:اجتماع|اجتماعا|اجتماعات|جلسه|جلسات|لقاء|لقاءا)$")
+
+
+def chaired_by(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the meeting word a sitting chaired by someone named after it, with no delegation
+    and no party marked by "مع", "بين" or "ب" in between?"""
+    i = _trigger_word(view, trigger)
+    if i is None or not _CHAIRED_SITTING.match(view.tokens[i].norm.removeprefix("ال")):
+        return False
+    for token in view.tokens[i + 1 : i + 1 + _CHAIRED_BY_REACH]:
+        word = fold(token.surface)
+        if word == _CHAIRED_BY:
+            return True
+        if word in _PARTIES_AFTER or word[:1] == "ب" or _delegation_word(word):
+            return False
+    return False
+
+
+def _delegation_word(word: str) -> bool:
+    bare = word[1:] if word[:1] in "وف" else word
+    return bare.removeprefix("ال").startswith(("وفد", "بعثه"))
 
 
 # "اجتماع اللجنة التنفيذية", "جلسة مجلس الوزراء", "الاجتماع الاستثنائي للجمعية العمومية":

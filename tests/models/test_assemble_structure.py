@@ -1798,6 +1798,28 @@ def test_a_sitting_named_by_its_body_is_no_meeting(text: str, trigger: str, kept
     assert bool(_two_party_meeting(text, trigger)) is kept
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # a sitting chaired by someone named after it: its members are no second party
+        (
+            "وعقد زكريا تومار والوزراء لقاء تنسيقيا في الدوحة، برئاسة الوزير فادي نعمون.",
+            "لقاء",
+            False,
+        ),
+        ("وعقدت اللجنة الاجتماع الرابع برئاسة زكريا تومار وحضور فادي نعمون.", "الاجتماع", False),
+        # what is led is a delegation, or a party is marked before the chair
+        ("وعقد لقاء بين زكريا تومار ووفد من الحركة برئاسة فادي نعمون.", "لقاء", True),
+        ("جاء ذلك خلال لقاء زكريا تومار بفريق العمل برئاسة فادي نعمون.", "لقاء", True),
+        ("وعقد زكريا تومار اجتماعا مع فادي نعمون برئاسة الوزير.", "اجتماعا", True),
+    ],
+)
+def test_a_sitting_chaired_by_someone_named_after_it_is_no_meeting(
+    text: str, trigger: str, kept: bool
+) -> None:
+    assert bool(_two_party_meeting(text, trigger)) is kept
+
+
 def test_a_visit_that_comes_as_part_of_something_takes_the_status_of_its_other_mention() -> None:
     # "وتأتي زيارة الجبير إلى موسكو في إطار ..." (occurred by default, a time borrowed
     # from another clause) and "يزور الجبير موسكو الثلاثاء" (planned): one planned visit
