@@ -11,7 +11,8 @@ minister makes", ``peer`` for "his American counterpart"; ``possessor`` also dro
 body's own sitting), spans that name no party dropped (``parties``: a form of address or
 an adjective of the meeting alone, a span cut at a preposition, a city after "in";
 ``delegation``: a delegation beside the person heading it), merging within the article (``merge``;
-``officeholder`` also joins an office's visit to its holder's, ``vague`` a meeting with
+``officeholder`` also joins an office's visit to its holder's, ``delegation`` a
+delegation's visit to its head's, ``vague`` a meeting with
 unnamed groups to the named one), the time policy (``timing``), and public events with
 deterministic ids and no troops or cargo for visitors (``build``).
 """

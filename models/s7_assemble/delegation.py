@@ -5,7 +5,10 @@
 are the delegation and its head is no meeting of two, and one with a third party lists
 the head once. A delegation party ("وفد ...", "the ... delegation") is dropped from a
 meeting whose sentence says someone heads a delegation ("برئاسة", "يرأس", "led by") and
-that names a person among its other parties.
+that names a person among its other parties. After merging, a visit by unnamed
+delegations alone joins the one visit by a named person to that place
+(:func:`fold_delegations`, as :func:`models.s7_assemble.officeholder.fold_offices` does for
+offices).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from models.mentions import Mention
 from models.s1_document.normalize import fold, tokenize
 from models.s7_assemble.candidate import Candidate
+from models.s7_assemble.merge import absorb, place_ok, status_ok, time_ok
 
 _DELEGATION = frozenset(fold(w) for w in ("وفد", "الوفد", "وفدا", "بعثة", "البعثة"))
 _HEADS = frozenset(fold(w) for w in ("برئاسة", "بقيادة", "يرأس", "ترأس", "يترأس", "رأس",
@@ -54,3 +58,35 @@ def _delegation(m: Mention) -> bool:
         return True
     bare = head[1:] if head[:1] in "وفبل" and head[1:] in _DELEGATION else head
     return bare in _DELEGATION or (m.text.isascii() and words[-1].lower() == "delegation")
+
+
+def fold_delegations(cands: list[Candidate]) -> list[Candidate]:
+    """A visit whose visitors are all unnamed delegations ("يزور وفد من الائتلاف الوطني
+    موسكو") joins the one other visit of the article to that place by a named person whose
+    status and time agree ("وسيكون بقيادة خالد خوجة"): the delegation is his. With two or
+    more such visits it stays: whose delegation it is the article does not say."""
+    out = list(cands)
+    for cand in cands:
+        visitors = [m for r, m in cand.actors if r == "visitor"]
+        if cand.type != "VISIT" or not visitors or not all(_delegation(m) for m in visitors):
+            continue
+        homes = [c for c in out if _same_visit(cand, c)]
+        if len(homes) == 1:
+            out.remove(cand)
+            absorb(homes[0], cand)
+    return out
+
+
+def _same_visit(delegation: Candidate, other: Candidate) -> bool:
+    if other is delegation or other.type != "VISIT":
+        return False
+    named = [
+        m for r, m in other.actors if r == "visitor" and m.kind == "PERSON" and not _delegation(m)
+    ]
+    if not named or delegation.location is None or other.location is None:
+        return False
+    return (
+        place_ok(delegation.location, other.location)
+        and status_ok(delegation.status, other.status)
+        and time_ok(delegation.time, other.time)
+    )

@@ -15,7 +15,7 @@ from models.s7_assemble.arms import arms
 from models.s7_assemble.build import event_ids, is_complete, to_event, travels
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.context import SentenceView, build_view
-from models.s7_assemble.delegation import drop_led_delegations
+from models.s7_assemble.delegation import drop_led_delegations, fold_delegations
 from models.s7_assemble.destinations import abroad, dateline, tour_stops
 from models.s7_assemble.guests import guest_meeting, is_participle
 from models.s7_assemble.index import ArticleIndex
@@ -134,7 +134,7 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     article, language = doc.article, doc.language
     drop_non_parties(doc.text, doc.candidates)
     drop_led_delegations(doc.text, doc.candidates)
-    merged = fold_offices(merge(tour_stops(doc, doc.candidates)))
+    merged = fold_delegations(fold_offices(merge(tour_stops(doc, doc.candidates))))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
     to_host_country(doc, merged)
     merged = fold_vague([c for c in merged if is_complete(c) and abroad(c) and travels(c)])

@@ -77,3 +77,25 @@ def test_the_rules_make_no_meeting_of_a_delegation_and_its_head() -> None:
     text = "ويرأس وفد المملكة إلى الاجتماع وزير الخارجية الأستاذ عادل الجبير."
     events = LexiconExtractor().extract_batch([Article(id="t", text=text, language="ar")])[0]
     assert [e.type for e in events if e.type == "MEETING"] == []
+
+
+def _visit(who: Mention, place: Mention, status: str = "planned") -> Candidate:
+    return Candidate("VISIT", status, actors=[("visitor", who)], location=place)  # type: ignore[arg-type]
+
+
+_MOSCOW = Mention(0, 6, "موسكو", "GPE", "GPE:Moscow", "Moscow", "RUS")
+_CAIRO = Mention(0, 6, "القاهرة", "GPE", "GPE:Cairo", "Cairo", "EGY")
+
+
+def test_a_delegations_visit_joins_the_one_visit_its_head_makes_there() -> None:
+    from models.s7_assemble.delegation import fold_delegations
+
+    head = Mention(0, 11, "زكريا تومار", "PERSON", "PERSON:~زكريا تومار")
+    group = Mention(20, 41, "وفد من الائتلاف الوطني", "ORG", "ORG:~وفد من الائتلاف الوطني")
+    his, theirs = _visit(head, _MOSCOW), _visit(group, _MOSCOW)
+    assert fold_delegations([his, theirs]) == [his]
+    # elsewhere, in another tense, or beside two named visits: it stays
+    assert len(fold_delegations([his, _visit(group, _CAIRO)])) == 2
+    assert len(fold_delegations([his, _visit(group, _MOSCOW, "occurred")])) == 2
+    other = Mention(50, 60, "فادي نعمون", "PERSON", "PERSON:~فادي نعمون")
+    assert len(fold_delegations([his, _visit(other, _MOSCOW), theirs])) == 3
