@@ -62,6 +62,12 @@ def skip_back(tokens: Sequence[Token], pos: int) -> int:
     return pos
 
 
+# After "بن" (son of) a father's name follows: "علي" there is Ali, not the preposition
+# "على" that it folds to ("وزير الخارجية أحمد بن علي" had stopped at "أحمد بن").
+_LINEAGE = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
+_LINEAGE_NAMES = frozenset(("علي", "وعلي"))
+
+
 def name_span(text: str, tokens: Sequence[Token], start: int, covered: set[int]) -> Span | None:
     """Token span [first, last) of a person's name at ``start`` (after "former",
     honorifics and ranks), or None; a lone word is too often not a name."""
@@ -75,7 +81,11 @@ def name_span(text: str, tokens: Sequence[Token], start: int, covered: set[int])
     n = 0
     while start + n < len(tokens) and n < limit:
         tok = tokens[start + n]
-        if start + n in covered or not _name_word(tok, arabic, honoured and n == 0):
+        after_lineage = n > 0 and fold(tokens[start + n - 1].surface) in _LINEAGE
+        name_word = _name_word(tok, arabic, honoured and n == 0) or (
+            after_lineage and tok.surface in _LINEAGE_NAMES  # as written: "على" is "on"
+        )
+        if start + n in covered or not name_word:
             break
         if n and not NAME_GAP.fullmatch(text[tokens[start + n - 1].end : tok.start]):
             break

@@ -390,3 +390,17 @@ def test_a_lineage_name_cut_before_a_known_family_name_is_that_person(
     assert [m.text for m in people if m.name == "Adel al-Jubeir"] == [whole if joined else "الجبير"]
     if joined:
         assert [m.title for m in people] == ["Foreign Minister"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # after "بن" the father's name "علي" (Ali) is no preposition "على"
+        ("وصل إلى تركيا وزير الخارجية أحمد بن علي أمس", "أحمد بن علي"),
+        # written "على", it is the preposition ("on the head of"): the name does not run into it
+        ("وصل وزير الخارجية أحمد بن على رأس وفد", "أحمد بن"),
+    ],
+)
+def test_ali_after_son_of_is_a_name(finder: EntityFinder, text: str, name: str) -> None:
+    people = [m.text for m in finder.find(text, "ar") if m.kind == "PERSON"]
+    assert people == [name]
