@@ -13,8 +13,7 @@ from collections.abc import Sequence
 
 from models.s1_document.normalize import Token, fold
 from models.s2_entities.matches import Match
-
-_LINEAGE = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
+from models.s2_entities.titled import LINEAGE
 
 
 def join_lineage(text: str, tokens: Sequence[Token], matches: list[Match]) -> list[Match]:
@@ -41,7 +40,7 @@ def _same_person(text: str, tokens: Sequence[Token], lineage: Match, known: Matc
     if known.record.kind != "PERSON" or known.record.name is None or known.first != lineage.last:
         return False
     words = [fold(t.surface) for t in tokens[lineage.first : lineage.last]]
-    if len(words) < 3 or not any(w in _LINEAGE for w in words[1:-1]):
+    if len(words) < 3 or not any(w in LINEAGE for w in words[1:-1]):
         return False
     if text[tokens[lineage.last - 1].end : tokens[known.first].start].strip():
         return False  # punctuation between: two names

@@ -62,9 +62,10 @@ def skip_back(tokens: Sequence[Token], pos: int) -> int:
     return pos
 
 
-# After "بن" (son of) a father's name follows: "علي" there is Ali, not the preposition
-# "على" that it folds to ("وزير الخارجية أحمد بن علي" had stopped at "أحمد بن").
-_LINEAGE = frozenset(fold(w) for w in ("بن", "بنت", "ابن"))
+# "son of"/"daughter of": a name never ends on them, the father's name follows.
+LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "bin", "ibn", "bint"))
+# After "بن" "علي" is Ali, not the preposition "على" that it folds to ("وزير الخارجية أحمد
+# بن علي" had stopped at "أحمد بن").
 _LINEAGE_NAMES = frozenset(("علي", "وعلي"))
 
 
@@ -81,7 +82,7 @@ def name_span(text: str, tokens: Sequence[Token], start: int, covered: set[int])
     n = 0
     while start + n < len(tokens) and n < limit:
         tok = tokens[start + n]
-        after_lineage = n > 0 and fold(tokens[start + n - 1].surface) in _LINEAGE
+        after_lineage = n > 0 and fold(tokens[start + n - 1].surface) in LINEAGE
         name_word = _name_word(tok, arabic, honoured and n == 0) or (
             after_lineage and tok.surface in _LINEAGE_NAMES  # as written: "على" is "on"
         )

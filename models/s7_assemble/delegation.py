@@ -14,25 +14,32 @@ offices).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from models.mentions import Mention
-from models.s1_document.normalize import fold, tokenize
+from models.mentions import Mention, Sentence
+from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.merge import absorb, place_ok, status_ok, time_ok
 
-_DELEGATION = frozenset(fold(w) for w in ("وفد", "الوفد", "وفدا", "بعثة", "البعثة"))
+if TYPE_CHECKING:
+    from models.s1_document.document import Document
+
+_DELEGATION = frozenset(fold(w) for w in ("وفد", "وفدا", "بعثة"))
 _HEADS = frozenset(fold(w) for w in ("برئاسة", "بقيادة", "يرأس", "ترأس", "يترأس", "رأس",
                                      "يقود", "قاد"))  # fmt: skip
 _LED = re.compile(r"\b(?:led|headed) by\b|\bheads? (?:the|a|an) [\w-]+ delegation", re.I)
 
 
-def drop_led_delegations(text: str, cands: list[Candidate]) -> None:
+def drop_led_delegations(doc: Document, cands: list[Candidate]) -> None:
     """Remove from each meeting the delegations its sentence says a person heads."""
+    headed: dict[int, bool] = {}  # by sentence start: several meetings share a sentence
     for cand in cands:
         if cand.type != "MEETING" or not cand.evidence:
             continue
         sentence = cand.evidence[0]
-        if not _headed(text[sentence.start : sentence.end]):
+        if sentence.start not in headed:
+            headed[sentence.start] = _headed(doc, sentence)
+        if not headed[sentence.start]:
             continue
         people = [m for r, m in cand.actors if r == "participant" and m.kind == "PERSON"]
         if not people:
@@ -42,10 +49,10 @@ def drop_led_delegations(text: str, cands: list[Candidate]) -> None:
         ]
 
 
-def _headed(sentence: str) -> bool:
-    if _LED.search(sentence):
+def _headed(doc: Document, sentence: Sentence) -> bool:
+    if _LED.search(sentence.text):
         return True
-    words = [fold(t.surface) for t in tokenize(sentence)]
+    words = [fold(t.surface) for t in doc.sentence_tokens(doc.sentence_index(sentence))]
     return any(w in _HEADS or (w[:1] in "وف" and w[1:] in _HEADS) for w in words)
 
 
@@ -56,8 +63,14 @@ def _delegation(m: Mention) -> bool:
     head = words[1] if len(words) > 1 and words[0].lower() in ("a", "an", "the") else words[0]
     if head.lower() in ("delegation",):
         return True
-    bare = head[1:] if head[:1] in "وفبل" and head[1:] in _DELEGATION else head
-    return bare in _DELEGATION or (m.text.isascii() and words[-1].lower() == "delegation")
+    return delegation_word(head) or (m.text.isascii() and words[-1].lower() == "delegation")
+
+
+def delegation_word(word: str) -> bool:
+    """A folded word for a delegation ("وفد", "الوفد", "وفدا", "بعثة"), behind a glued
+    proclitic or not."""
+    bare = word[1:] if word[:1] in "وفبل" and word[1:].removeprefix("ال") in _DELEGATION else word
+    return bare.removeprefix("ال") in _DELEGATION
 
 
 def fold_delegations(cands: list[Candidate]) -> list[Candidate]:

@@ -49,18 +49,20 @@ def drop_non_parties(text: str, cands: Iterable[Candidate]) -> None:
 
 def honorific(m: Mention) -> bool:
     """Every word of the span is a word of address and the gazetteer knows no one by it."""
-    if m.name is not None:
-        return False
-    words = [fold(w.strip(".,;:«»\"'()")).lower() for w in m.text.split()]
-    return bool(words) and all(marked("honorific", w) for w in words if w)
+    return _only(m, "honorific")
 
 
 def manner(m: Mention) -> bool:
     """Every word of the span describes the meeting ("تشاوري", "الموسع", "bilateral")."""
+    return _only(m, "manner")
+
+
+def _only(m: Mention, label: str) -> bool:
+    """Every word of a span the gazetteer does not know is one of ``label``'s markers."""
     if m.name is not None:
         return False
     words = [fold(w.strip(".,;:«»\"'()")).lower() for w in m.text.split()]
-    return bool(words) and all(marked("manner", w) for w in words if w)
+    return bool(words) and all(marked(label, w) for w in words if w)
 
 
 # Words a party cannot end with, or open with, as written: folding would make "على" (on)

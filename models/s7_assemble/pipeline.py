@@ -133,7 +133,7 @@ def finish(doc: Document, info: ExtractorInfo) -> list[Event]:
     returns the ``events`` layer."""
     article, language = doc.article, doc.language
     drop_non_parties(doc.text, doc.candidates)
-    drop_led_delegations(doc.text, doc.candidates)
+    drop_led_delegations(doc, doc.candidates)
     merged = fold_delegations(fold_offices(merge(tour_stops(doc, doc.candidates))))
     to_visits(merged)  # before the incomplete are dropped: a visit may take a meeting's place
     to_host_country(doc, merged)

@@ -16,6 +16,7 @@ from models.mentions import Mention, Trigger
 from models.s1_document.normalize import fold
 from models.s7_assemble.candidate import PARTY_KINDS, Candidate
 from models.s7_assemble.context import SentenceView, marked, markers
+from models.s7_assemble.delegation import delegation_word
 from models.s7_assemble.subjects import reported_before
 
 # An unknown span that opens with a glued preposition or the article is a phrase, not
@@ -288,14 +289,9 @@ def chaired_by(view: SentenceView, trigger: Trigger) -> bool:
         word = fold(token.surface)
         if word == _CHAIRED_BY:
             return True
-        if word in _PARTIES_AFTER or word[:1] == "ب" or _delegation_word(word):
+        if word in _PARTIES_AFTER or word[:1] == "ب" or delegation_word(word):
             return False
     return False
-
-
-def _delegation_word(word: str) -> bool:
-    bare = word[1:] if word[:1] in "وف" else word
-    return bare.removeprefix("ال").startswith(("وفد", "بعثه"))
 
 
 # "اجتماع اللجنة التنفيذية", "جلسة مجلس الوزراء", "الاجتماع الاستثنائي للجمعية العمومية":

@@ -16,7 +16,7 @@ from dataclasses import replace
 from models.mentions import Mention, Sentence, SentenceSignal, Trigger
 from models.s1_document.document import Document
 from models.s1_document.normalize import fold, tokenize
-from models.s2_entities.titled import AR_STOP
+from models.s2_entities.titled import AR_STOP, LINEAGE
 from models.s2_entities.titles import title_starts
 from models.s6_core.reader import Reading, RoleReading, TriggerReading
 from models.s7_assemble import coref, kingdom
@@ -196,8 +196,6 @@ def _mention(
     return found
 
 
-# "son of"/"daughter of": a name never ends on them, the father's name follows.
-_LINEAGE = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "bin", "ibn", "bint"))
 _NAME_GAP = 2  # father's name, then family name ("صالح بن عبدالله القاضي")
 
 
@@ -208,14 +206,14 @@ def _through_lineage(text: str, end: int) -> int:
     common noun (but for a family name after the father's: "القاضي"); another "بن" goes
     on ("محمد بن راشد بن سعيد")."""
     before = tokenize(text[:end])
-    if not before or fold(before[-1].surface) not in _LINEAGE or before[-1].end != end:
+    if not before or fold(before[-1].surface) not in LINEAGE or before[-1].end != end:
         return end
     base, last, taken = end, 0, 0
     for word in tokenize(text[base : base + 80]):
         folded = fold(word.surface)
         if text[base + last : base + word.start].strip() or not word.surface.isalpha():
             break
-        if folded in _LINEAGE:
+        if folded in LINEAGE:
             last, taken = word.end, 0
             continue
         if taken == _NAME_GAP or folded in AR_STOP or word.norm in title_starts():

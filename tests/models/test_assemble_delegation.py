@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from models.mentions import Mention, Sentence
+from models.s1_document.document import Document
 from models.s7_assemble.build import is_complete
 from models.s7_assemble.candidate import Candidate
 from models.s7_assemble.delegation import drop_led_delegations
@@ -13,6 +14,12 @@ from models.s7_assemble.delegation import drop_led_delegations
 def _span(text: str, word: str, kind: str) -> Mention:
     at = text.index(word)
     return Mention(at, at + len(word), word, kind, f"{kind}:~{word}")
+
+
+def _doc(text: str) -> Document:
+    from models.schema import Article
+
+    return Document.read(Article(id="t", text=text, language="en" if text.isascii() else "ar"))
 
 
 def _meeting(text: str, *parties: tuple[str, str]) -> Candidate:
@@ -27,7 +34,7 @@ def _meeting(text: str, *parties: tuple[str, str]) -> Candidate:
 def test_a_delegation_and_its_head_are_no_meeting_of_two() -> None:
     text = "ورأس وفد المملكة إلى هذا الاجتماع معالي الوزير زكريا تومار."
     cand = _meeting(text, ("وفد المملكة", "ORG"), ("زكريا تومار", "PERSON"))
-    drop_led_delegations(text, [cand])
+    drop_led_delegations(_doc(text), [cand])
     assert [m.text for _, m in cand.actors] == ["زكريا تومار"]
     assert not is_complete(cand)
 
@@ -45,7 +52,7 @@ def test_the_host_meets_the_head_not_the_delegation(text: str) -> None:
     )
     group = "وفدا برلمانيا" if "فادي" in text else "a parliamentary delegation"
     cand = _meeting(text, (host, "PERSON"), (group, "ORG"), (head, "PERSON"))
-    drop_led_delegations(text, [cand])
+    drop_led_delegations(_doc(text), [cand])
     assert [m.text for _, m in cand.actors] == [host, head]
 
 
@@ -66,7 +73,7 @@ def test_the_host_meets_the_head_not_the_delegation(text: str) -> None:
 )
 def test_other_delegations_stay_parties(text: str, parties: list[tuple[str, str]]) -> None:
     cand = _meeting(text, *parties)
-    drop_led_delegations(text, [cand])
+    drop_led_delegations(_doc(text), [cand])
     assert len(cand.actors) == 2
 
 
