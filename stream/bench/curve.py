@@ -24,7 +24,8 @@ def curve_table(report: dict[str, Any]) -> Table:
     """One row per article of the curve; a point over the time budget is red."""
     limits, box = report["limits"], report["machine"]
     title = f"long articles, {report['extractor']} extractor"
-    title += f" (this machine, load {box['load_avg_1m']}→{box['load_avg_1m_end']})"
+    title += f" (this machine: {box.get('cpu_model') or 'CPU ?'}, int8 {box.get('cpu_int8', '?')};"
+    title += f" load {box['load_avg_1m']}→{box['load_avg_1m_end']})"
     caption = (
         f"limits: {limits['max_sentences']} sentence ends, {limits['max_text_chars']} chars, "
         f"{limits['max_extract_s']:g} s per article"

@@ -35,7 +35,8 @@ def figures_table(report: dict[str, Any]) -> Table:
     runs = {name: phase for name, phase in runs.items() if phase}
     corpus, box = report["corpus"], report["machine"]
     title = f"eventwire bench: {corpus['articles']} articles, mean {corpus['mean_words']} words"
-    title += f" (this machine, load {box['load_avg_1m']}→{box['load_avg_1m_end']})"
+    title += f" (this machine: {box.get('cpu_model') or 'CPU ?'}, int8 {box.get('cpu_int8', '?')};"
+    title += f" load {box['load_avg_1m']}→{box['load_avg_1m_end']})"
     table = Table(title=title)
     table.add_column("figure")
     for name in runs:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from stream.bench.corpus import build_corpus
-from stream.bench.report import TARGETS
+from stream.bench.report import TARGETS, int8_level, machine
 from stream.bench.stats import Phase, percentile
 
 PHASE_FIGURES = {"articles", "sentences", "articles_per_s", "sentences_per_s",
@@ -39,6 +39,22 @@ def test_fallback_corpus_cycles_the_samples_under_fresh_ids(tmp_path: Path) -> N
     ids = [a["id"] for a in corpus.articles]
     assert len(ids) == len(set(ids)) == 30
     assert "cycled" in corpus.origin
+
+
+@pytest.mark.parametrize(
+    ("flags", "level"),
+    [
+        ({"avx2", "avx512f", "avx512bw", "avx512_vnni", "amx_int8"}, "AMX"),
+        ({"avx2", "avx512f", "avx512bw", "avx512_vnni"}, "AVX-512 VNNI"),
+        ({"avx2", "avx_vnni"}, "AVX-VNNI"),
+        ({"avx2", "avx512f", "avx512bw"}, "AVX-512, no VNNI"),
+        ({"sse4_2", "avx2", "fma"}, "AVX2, no VNNI"),
+        ({"fp", "asimd"}, "unknown"),
+    ],
+)
+def test_the_machine_says_which_int8_instructions_it_has(flags: set[str], level: str) -> None:
+    # Bench figures of two machine kinds differ by these (README: session.x64quantprecision).
+    assert int8_level(flags) == level
 
 
 def test_percentile_is_nearest_rank() -> None:
@@ -90,6 +106,7 @@ def test_quick_bench_writes_every_figure(tmp_path: Path) -> None:
     assert isinstance(report["streaming_overhead_pct"], float)
     assert [t["target"] for t in report["targets"]] == [t[0] for t in TARGETS]
     assert "targets" in result.stdout
+    assert report["machine"]["cpu_int8"] == machine()["cpu_int8"]
 
 
 def test_long_articles_bench_writes_the_curve_and_its_plot(tmp_path: Path) -> None:
