@@ -220,13 +220,16 @@ def test_the_map_marks_the_events_countries(served: Served, page: Page) -> None:
 def test_arabic_renders_right_to_left_and_shaped(served: Served, page: Page) -> None:
     page.page.goto(f"{served.url}?article_id={SEED}")
     page.page.click("#events tbody tr[data-event-id]")
-    evidence = page.page.wait_for_selector("#detail:not([hidden]) blockquote.evidence")
-    assert evidence.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    written = page.page.query_selector("#events bdi.written")
-    assert written is not None and written.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    quote = "#detail:not([hidden]) blockquote.evidence"
+    page.page.wait_for_selector(quote)
+    # Each check finds its element and reads it in one call: the live table re-renders as
+    # events arrive, and a handle kept across calls may point at a detached node (style "").
+    direction = "e => getComputedStyle(e).direction"
+    assert page.page.eval_on_selector(quote, direction) == "rtl"
+    assert page.page.eval_on_selector("#events bdi.written", direction) == "rtl"
     # Shaped: joined letters are narrower than the same letters kept apart by
     # zero-width non-joiners (a font without Arabic shaping draws them alike).
-    widths = evidence.evaluate("""e => {
+    widths = page.page.eval_on_selector(quote, """e => {
         const measure = (text) => { const s = document.createElement('span');
           s.textContent = text; e.append(s); const w = s.getBoundingClientRect().width;
           s.remove(); return w; };
