@@ -185,6 +185,31 @@ def at_arrival(view: SentenceView, trigger: Trigger) -> bool:
     return any(fold(t.surface).startswith(_ARRIVAL) for t in ahead)
 
 
+# An attendance list after a sitting already told: "حضر الاستقبال مدير الشرطة ...", "وقد حضر
+# الاجتماع ...", "وحضره من الجانب الأميركي ...". Those listed attend the sitting the article has
+# reported; they do not meet one another (in the Arabic training lines 5 of the 6 sentences that
+# open so are no meeting; the sixth lists both sides, "من الجانب العماني ... ومن الجانب").
+_ATTENDED = {fold(w) for w in ("حضر", "حضره", "حضرها", "حضروا")}
+_ATTEND_OPENERS = {fold(w) for w in ("و", "وقد", "قد", "كما")}
+
+
+def _attend_verb(word: str) -> bool:
+    return word in _ATTENDED or (word.startswith("و") and word[1:] in _ATTENDED)
+
+
+def attendance(view: SentenceView, trigger: Trigger) -> bool:
+    """Is the meeting word an opening attendance verb ("وحضره ...") or its object ("حضر
+    اللقاء ...")? The sentence then lists who attended a sitting told before."""
+    i = _trigger_word(view, trigger)
+    if i is None:
+        return False
+    tokens = view.tokens
+    for j in (i, i - 1):
+        if j >= 0 and _attend_verb(fold(tokens[j].surface)):
+            return all(fold(t.surface) in _ATTEND_OPENERS for t in tokens[:j])
+    return False
+
+
 def _guest(view: SentenceView, before: int, keys: set[str]) -> Mention | None:
     """Whom the pronoun stands for: the first person the sentence names before it
     ("وصل الجبير إلى الدوحة وكان في استقباله"), else the first person of the sentence

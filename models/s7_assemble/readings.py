@@ -33,6 +33,7 @@ from models.s7_assemble.officeholder import holder
 from models.s7_assemble.peer import peer
 from models.s7_assemble.possessor import (
     at_arrival,
+    attendance,
     counterpart,
     named,
     own_sitting,
@@ -355,6 +356,8 @@ def candidates(
             continue  # "وكان في استقباله لدى وصوله": an airport welcome
         if trig.type == "MEETING" and own_sitting(view, trigger):
             continue  # "خلال اجتماعها", "رأس الأمير الاجتماع الشهري": a body's own sitting
+        if trig.type == "MEETING" and attendance(view, trigger):
+            continue  # "حضر الاستقبال مدير الشرطة ...": who attended a sitting told before
         cand = Candidate(trig.type, status, evidence=[sentence], confidence=trig.score)  # type: ignore[arg-type]
         cand.another = _also(view, trigger)
         cand.tenseless = tenseless(view, trigger)

@@ -1838,3 +1838,22 @@ def test_a_visit_that_comes_as_part_of_something_takes_the_status_of_its_other_m
     # without the default, an occurred and a planned visit stay two
     told.tenseless = False
     assert len(merge([replace(told), replace(planned)])) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kept"),
+    [
+        # an opening attendance verb and the sitting told before: who attended it
+        ("حضر الاستقبال زكريا تومار وفادي نعمون.", "الاستقبال", False),
+        ("وقد حضر الاجتماع زكريا تومار وفادي نعمون.", "الاجتماع", False),
+        ("كما حضر اللقاء زكريا تومار وفادي نعمون.", "اللقاء", False),
+        ("وحضره من الجانب الأميركي زكريا تومار وفادي نعمون.", "وحضره", False),
+        # attending is no opening here: the sitting is told, with its parties
+        ("وأوضح زكريا تومار أنه حضر اللقاء مع فادي نعمون.", "اللقاء", True),
+        ("وعقد زكريا تومار اجتماعا حضره فادي نعمون.", "اجتماعا", True),
+        # "حضرة" (His Excellency) is no attendance verb
+        ("والتقى حضرة زكريا تومار فادي نعمون.", "والتقى", True),
+    ],
+)
+def test_an_opening_attendance_list_is_no_meeting(text: str, trigger: str, kept: bool) -> None:
+    assert bool(_two_party_meeting(text, trigger)) is kept
