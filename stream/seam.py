@@ -113,7 +113,7 @@ def _tuning(settings: Settings) -> dict[str, object]:
         tuning["scope"] = settings.encoder_scope
     if settings.encoder_max_length is not None:
         tuning["max_length"] = settings.encoder_max_length
-    if settings.encoder_runtime != "onnx-int8":
+    if settings.encoder_runtime is not None:
         tuning["runtime"] = settings.encoder_runtime
     if not settings.rule_fallback:
         tuning["fallback"] = False

@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, model_validator
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SecurityProtocol = Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"]
@@ -184,12 +184,13 @@ class Settings(BaseSettings):
         ge=16,
         description="Cap on subwords per encoded sentence; empty: the core's own (160).",
     )
-    encoder_runtime: Literal["onnx-int8", "onnx", "torch"] = Field(
-        default="onnx-int8",
+    encoder_runtime: Literal["onnx-int8", "onnx", "torch"] | None = Field(
+        default=None,
         description=(
-            "What runs the encoder's frozen layers 1-6. onnx-int8: ONNX Runtime, an export with "
-            "int8 weights built into the cache on first use (fastest; the learned core was "
-            "trained on its features). onnx: the float32 export. torch: PyTorch eager."
+            "What runs the encoder's frozen layers 1-6. Unset or empty: the runtime whose "
+            "states the learned core was trained on (core.json's recipe; the shipped core: "
+            "onnx-int8, ONNX Runtime with an export with int8 weights built into the cache on "
+            "first use). onnx: the float32 export. torch: PyTorch eager."
         ),
     )
     rule_fallback: bool = Field(
@@ -294,6 +295,12 @@ class Settings(BaseSettings):
         gt=0,
         description="How long the worker retries an unreachable broker (start or mid-run), s.",
     )
+
+    @field_validator("encoder_runtime", mode="before")
+    @classmethod
+    def _unset_when_empty(cls, value: object) -> object:
+        # An image built without a runtime argument sets the variable to "" (Dockerfile).
+        return None if value == "" else value
 
     @model_validator(mode="after")
     def _check_combinations(self) -> Settings:

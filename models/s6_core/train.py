@@ -56,6 +56,10 @@ RECIPE: dict[str, Any] = {
     # "trigger_flagged": Arabic triggers the lexicon also reads need 0.7 (see
     # models.s6_core.reader._flagged); the held-out scores here read without the lexicon.
     "cutoffs": {"trigger": 0.85, "role": 0.5, "trigger_flagged": {"ar": 0.7}},
+    # Whose layer-6 states the core learns from, and the service then runs (core.json).
+    # float32 ("onnx") was tried on 2026-12-06 and lost on the Arabic sets (README,
+    # "Float32 states").
+    "runtime": "onnx-int8",
 }
 
 
@@ -264,7 +268,9 @@ def train_core(
         f"data: {len(train)} training lines (+{len(renamed)} renamed copies, "
         f"+{len(longer)} longer copies), {len(dev)} held out, {len(ner)} NER sentences"
     )
-    encoder = load_encoder(None, cache_dir, threads, log, runtime="onnx-int8", layers=(BOTTOM,))
+    encoder = load_encoder(
+        None, cache_dir, threads, log, runtime=recipe["runtime"], layers=(BOTTOM,)
+    )
     ev_lines = train + renamed
     ev_states = cached_states(encoder, [x.text for x in ev_lines], cache_dir, "events", log)
     # cached apart: the first set's cache stays valid with these copies on or off

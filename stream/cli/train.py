@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -42,6 +42,16 @@ def train(
             "up to this many words (0: none, the shipped recipe; see the README).",
         ),
     ] = 0,
+    runtime: Annotated[
+        Literal["onnx-int8", "onnx"],
+        typer.Option(
+            help="Which export of the frozen layers 1-6 the core learns from; `core.json` "
+            "records it and the service then runs the same one (unless "
+            "EVENTWIRE_ENCODER_RUNTIME says otherwise). onnx-int8: the shipped core's. onnx: "
+            "float32 states, which do not depend on what a sentence is batched with (see the "
+            "README, Float32 states).",
+        ),
+    ] = "onnx-int8",
     derive: Annotated[
         bool,
         typer.Option(
@@ -55,8 +65,9 @@ def train(
     """Fine-tune the encoder's top layers with the entity, trigger, status and role heads.
 
     Reproduces the shipped weights from the same data and seed, and prints the
-    held-out metrics. Takes about 40 minutes on 2 cores (the frozen bottom
-    layers' states are cached under EVENTWIRE_CACHE_DIR/features).
+    held-out metrics. Takes about 40 minutes on 2 cores with VNNI and about 60
+    on an AVX2-only EPYC (the frozen bottom layers' states are cached under
+    EVENTWIRE_CACHE_DIR/features).
     """
     from models.s6_core.train import train_core  # torch is heavy: import on use
     from models.s6_core.weights import WEIGHTS_DIR
@@ -72,7 +83,7 @@ def train(
         log=lambda line: err.print(line),
         ner_dir=ner_dir,
         threads=settings.torch_threads,
-        recipe={"seed": seed, "context_words": context_words}
+        recipe={"seed": seed, "context_words": context_words, "runtime": runtime}
         | ({"epochs": epochs} if epochs else {}),
         derive=derive,
     )

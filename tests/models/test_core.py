@@ -209,7 +209,8 @@ def test_shipped_core_reads_an_unknown_meeting() -> None:
     from models.s6_core.reader import Reader
 
     net, prefilter, config = load_core(WEIGHTS_DIR, CACHE, lambda _: None)
-    enc = load_encoder(None, CACHE, 2, runtime="onnx-int8", layers=(BOTTOM,))
+    runtime = config["recipe"].get("runtime", "onnx-int8")  # what the core was trained on
+    enc = load_encoder(None, CACHE, 2, runtime=runtime, layers=(BOTTOM,))
     # "met with": the core alone reads "X met Y" between invented names as sport (P 0.05, see
     # the README's weak spots); the extractor's rule fallback covers that wording.
     text = "Zorbulak Tenzin met with Amari Folasade in Lagos on Monday."
