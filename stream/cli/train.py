@@ -45,11 +45,10 @@ def train(
     runtime: Annotated[
         Literal["onnx-int8", "onnx"],
         typer.Option(
-            help="Which export of the frozen layers 1-6 the core learns from; `core.json` "
-            "records it and the service then runs the same one (unless "
-            "EVENTWIRE_ENCODER_RUNTIME says otherwise). onnx-int8: the shipped core's. onnx: "
-            "float32 states, which do not depend on what a sentence is batched with (see the "
-            "README, Float32 states).",
+            help="Which export of the frozen layers 1-6 the core learns from: onnx-int8 (the "
+            "shipped core's) or onnx (float32, whose states do not depend on what a sentence "
+            "is batched with; see the README, Float32 states). core.json records it, and the "
+            "service runs the same one unless EVENTWIRE_ENCODER_RUNTIME says otherwise.",
         ),
     ] = "onnx-int8",
     derive: Annotated[
